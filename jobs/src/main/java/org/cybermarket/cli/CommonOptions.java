@@ -1,0 +1,64 @@
+package org.cybermarket.cli;
+
+import org.cybermarket.config.ConfigLoader;
+import org.cybermarket.config.PipelineConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Options every job command takes. */
+public final class CommonOptions {
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/sample.yaml",
+            description = "Pipeline config, JSON or YAML (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder the input paths are relative to (overrides data_dir).")
+    String dataDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output root (overrides out; default out/).")
+    String out;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Last date of data to accept, yyyy-MM-dd (default: today, UTC).")
+    LocalDate asOf;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master (default: ${DEFAULT-VALUE}); 'none' leaves it to spark-submit.")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark configuration, repeatable.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    /** The effective config: the file, then the CLI overrides. Relative data_dir and catalogue paths resolve against the file's folder. */
+    PipelineConfig load() {
+        PipelineConfig cfg = ConfigLoader.load(config);
+        Path base = config.toAbsolutePath().getParent();
+        String data = dataDir != null ? Path.of(dataDir).toAbsolutePath().normalize().toString() : resolveAgainst(base, cfg.dataDir());
+        PipelineConfig c = new PipelineConfig(data, out != null ? out : cfg.out(), asOf != null ? asOf : cfg.asOf(), cfg.markets(),
+                cfg.layouts(), cfg.prices(), cfg.securities(), cfg.factors(),
+                cfg.events() == null ? null : resolveAgainst(base, cfg.events()),
+                cfg.research() == null ? null : resolveAgainst(base, cfg.research()),
+                cfg.eventStudy(), cfg.forecast(), cfg.quality());
+        return c;
+    }
+
+    List<String> catalogues(PipelineConfig cfg) {
+        List<String> out = new ArrayList<>();
+        if (cfg.events() != null) out.add(cfg.events());
+        if (cfg.research() != null) out.add(cfg.research());
+        return out;
+    }
+
+    String sparkMaster() {
+        return "none".equals(master) ? null : master;
+    }
+
+    private static String resolveAgainst(Path base, String p) {
+        if (p.startsWith("/") || p.contains("://")) return p;
+        return base.resolve(p).normalize().toString();
+    }
+}

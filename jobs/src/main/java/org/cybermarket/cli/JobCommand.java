@@ -1,0 +1,43 @@
+package org.cybermarket.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.io.SparkSessions;
+import org.cybermarket.pipeline.Job;
+import org.cybermarket.pipeline.RunLog;
+import org.cybermarket.pipeline.RunManifest;
+import org.cybermarket.pipeline.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Shared body of the job commands: load config, start Spark, run the jobs, say where the outputs are. */
+abstract class JobCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    abstract List<Job> jobs();
+
+    @Override
+    public Integer call() {
+        PipelineConfig cfg = options.load();
+        RunLog log = new RunLog(spec.commandLine().getOut() == null ? System.out : new java.io.PrintStream(System.out, true));
+        SparkSession spark = SparkSessions.create(options.sparkMaster(), options.conf);
+        RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), options.conf,
+                options.catalogues(cfg), log);
+        String root = Path.of(cfg.out()).toAbsolutePath().normalize().toString();
+        log.info("outputs under " + root + ":");
+        m.datasets().forEach((name, rows) -> log.info(String.format("  %-24s %,12d rows  %s/%s", name, rows, root, name)));
+        if (m.datasets().containsKey("report")) log.info("report: " + root + "/report/index.html");
+        log.info("manifest: " + root + "/_manifest.json (run " + m.runId() + ")");
+        return 0;
+    }
+}

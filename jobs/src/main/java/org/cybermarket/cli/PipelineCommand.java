@@ -1,0 +1,16 @@
+package org.cybermarket.cli;
+
+import org.cybermarket.pipeline.Job;
+import picocli.CommandLine.Command;
+
+import java.util.List;
+
+/** Every job in order, each publishing its outputs when it succeeds. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = "Run every job in order on the configured inputs (default: the bundled sample data).")
+final class PipelineCommand extends JobCommand {
+    @Override
+    List<Job> jobs() {
+        return Pipelines.all();
+    }
+}

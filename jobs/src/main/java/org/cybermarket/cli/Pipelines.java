@@ -1,0 +1,17 @@
+package org.cybermarket.cli;
+
+import org.cybermarket.ingest.IngestJob;
+import org.cybermarket.pipeline.Job;
+import org.cybermarket.returns.ReturnsJob;
+import org.cybermarket.sectors.SectorReturnsJob;
+
+import java.util.List;
+
+/** The jobs of a full pipeline run, in order. */
+final class Pipelines {
+    private Pipelines() {}
+
+    static List<Job> all() {
+        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob());
+    }
+}

@@ -1,0 +1,60 @@
+package org.cybermarket.config;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Event-study windows and model, in trading-day offsets from day 0 (inclusive on both ends).
+ *
+ * @param model          mean_adjusted, market_adjusted, market_model, ff3 or carhart4
+ * @param estimation     [start, end], default [-250, -11]
+ * @param event          [start, end], default [-5, +5]
+ * @param carWindows     name -> [start, end]
+ * @param minEstimationDays a security with fewer usable estimation days is excluded (default 100)
+ * @param benchmarks     MIC -> benchmark symbol, overriding the market's own benchmark
+ */
+public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
+                                 Map<String, List<Integer>> carWindows, Integer minEstimationDays,
+                                 Map<String, String> benchmarks) implements Serializable {
+    public static final List<String> MODELS = List.of("mean_adjusted", "market_adjusted", "market_model", "ff3", "carhart4");
+
+    public EventStudySettings {
+        model = model == null ? "market_model" : model;
+        if (!MODELS.contains(model)) throw new IllegalArgumentException("event_study.model must be one of " + MODELS + ", got '" + model + "'");
+        estimation = checkWindow("estimation", estimation == null ? List.of(-250, -11) : estimation);
+        event = checkWindow("event", event == null ? List.of(-5, 5) : event);
+        if (estimation.get(1) >= event.get(0)) {
+            throw new IllegalArgumentException("event_study.estimation must end before the event window starts");
+        }
+        if (carWindows == null || carWindows.isEmpty()) {
+            carWindows = new LinkedHashMap<>();
+            carWindows.put("car_0_0", List.of(0, 0));
+            carWindows.put("car_0_1", List.of(0, 1));
+            carWindows.put("car_m1_1", List.of(-1, 1));
+            carWindows.put("car_m5_5", List.of(-5, 5));
+        }
+        for (Map.Entry<String, List<Integer>> w : carWindows.entrySet()) {
+            List<Integer> win = checkWindow("car_windows." + w.getKey(), w.getValue());
+            if (win.get(0) < event.get(0) || win.get(1) > event.get(1)) {
+                throw new IllegalArgumentException("car_windows." + w.getKey() + " " + win + " lies outside the event window " + event);
+            }
+        }
+        carWindows = Map.copyOf(carWindows);
+        minEstimationDays = minEstimationDays == null ? 100 : minEstimationDays;
+        if (minEstimationDays < 5) throw new IllegalArgumentException("event_study.min_estimation_days must be at least 5 (Patell needs L > 4)");
+        benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+    }
+
+    public static EventStudySettings defaults() {
+        return new EventStudySettings(null, null, null, null, null, null);
+    }
+
+    private static List<Integer> checkWindow(String name, List<Integer> w) {
+        if (w.size() != 2 || w.get(0) > w.get(1)) {
+            throw new IllegalArgumentException("event_study." + name + " must be [start, end] with start <= end, got " + w);
+        }
+        return List.copyOf(w);
+    }
+}

@@ -1,0 +1,163 @@
+package org.cybermarket.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cybermarket.config.FactorInput;
+import org.cybermarket.config.Layout;
+import org.cybermarket.config.MarketSpec;
+import org.cybermarket.config.MasterInput;
+import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.config.PriceInput;
+import org.cybermarket.io.InputPaths;
+import org.cybermarket.io.LineReader;
+import org.cybermarket.io.TargetSchema;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Turns every configured input into canonical, validated datasets. Nothing is dropped: each data row ends
+ * up kept, rejected (with a reason) or counted as an exact duplicate, and the reconciliation proves it per file.
+ */
+public final class Ingest {
+    private Ingest() {}
+
+    /** The ingested inputs. */
+    public record Result(Dataset<Row> markets, Dataset<Row> securities, Dataset<Row> prices, Dataset<Row> factors,
+                         Dataset<Row> rejects, Dataset<Row> reconciliation) {}
+
+    public static final List<String> PRICE_VALUES = List.of("open_price", "high_price", "low_price", "close_price",
+            "adj_close_price", "volume", "turnover");
+
+    public static Result run(SparkSession spark, PipelineConfig cfg, LocalDate lastDate) {
+        Dataset<Row> markets = markets(spark, cfg.markets());
+        List<Dataset<Row>> rejects = new ArrayList<>();
+        List<Dataset<Row>> recon = new ArrayList<>();
+
+        // Security master.
+        Dataset<Row> masterLines = null;
+        for (MasterInput m : cfg.securities()) {
+            Layout layout = new Layout(m.columns(), null, null, null, null, null, null);
+            Dataset<Row> lines = LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), m.path()), layout, TargetSchema.SECURITIES)
+                    .withColumn("market", mapMarket(col("market"), m.marketAliases(), m.defaultMarket()));
+            masterLines = masterLines == null ? lines : masterLines.unionByName(lines);
+        }
+        if (masterLines == null) throw new IllegalArgumentException("config needs at least one entry under 'securities'");
+        masterLines = RowStatus.rejectWhere(masterLines, col("market").isNull(), "UNKNOWN_MARKET",
+                lit("no market column or default_market for this security master"));
+        masterLines = masterLines.join(markets.select(col("market").as("_m"), col("region")), col("market").equalTo(col("_m")), "left");
+        masterLines = RowStatus.rejectWhere(masterLines, col("region").isNull(), "UNKNOWN_MARKET",
+                concat(lit("market '"), col("market"), lit("' is not configured under 'markets'")));
+        masterLines = masterLines.cache();
+        Dataset<Row> masterData = RowStatus.withRowStatus(masterLines.filter(col("line_kind").equalTo("DATA")),
+                List.of("symbol"), List.of("name", "industry", "market", "kind", "board", "shares_outstanding"));
+        rejects.add(RowStatus.rejects(masterData, "securities"));
+        recon.add(RowStatus.reconciliation(masterLines, masterData, "securities"));
+        Dataset<Row> securities = masterData.filter(col("row_status").equalTo(RowStatus.KEPT))
+                .select(col("symbol"), col("market"), col("region"), col("name"), col("industry"),
+                        coalesce(lower(col("kind")), lit("stock")).as("kind"), col("board"), col("shares_outstanding"));
+
+        // Prices.
+        Dataset<Row> priceLines = null;
+        for (PriceInput p : cfg.prices()) {
+            String path = InputPaths.resolve(cfg.dataDir(), p.path());
+            Dataset<Row> lines = "parquet".equals(p.layout()) ? parquetAsLines(spark, path)
+                    : LineReader.read(spark, path, cfg.layouts().get(p.layout()), TargetSchema.PRICES);
+            lines = lines.withColumn("input_market", lit(p.market())).withColumn("input_kind", lit(p.kind()));
+            priceLines = priceLines == null ? lines : priceLines.unionByName(lines);
+        }
+        if (priceLines == null) throw new IllegalArgumentException("config needs at least one entry under 'prices'");
+        Dataset<Row> master = securities.select(col("symbol").as("_sym"), col("market").as("_master_market"), col("kind").as("_master_kind"));
+        priceLines = priceLines.join(broadcast(master), col("symbol").equalTo(col("_sym")), "left")
+                .withColumn("market", coalesce(col("input_market"), col("_master_market")))
+                .withColumn("kind", coalesce(col("_master_kind"), col("input_kind")));
+        priceLines = RowStatus.rejectWhere(priceLines, col("_sym").isNull().and(col("input_kind").notEqual("index")),
+                "UNKNOWN_SYMBOL", concat(lit("symbol '"), col("symbol"), lit("' is not in the security master")));
+        priceLines = RowStatus.rejectWhere(priceLines, col("market").isNull(), "UNKNOWN_MARKET",
+                lit("no market: give the input a 'market' or list the symbol in the security master"));
+        priceLines = priceLines.join(broadcast(markets.select(col("market").as("_mk"), col("currency"))),
+                col("market").equalTo(col("_mk")), "left");
+        priceLines = RowStatus.rejectWhere(priceLines, col("currency").isNull(), "UNKNOWN_MARKET",
+                concat(lit("market '"), col("market"), lit("' is not configured")));
+        priceLines = RowStatus.rejectWhere(priceLines,
+                col("trade_date").lt(lit(cfg.quality().minDate())).or(col("trade_date").gt(lit(lastDate))),
+                "DATE_OUT_OF_RANGE", concat(lit("trade_date "), col("trade_date").cast("string"),
+                        lit(" outside [" + cfg.quality().minDate() + ", " + lastDate + "]")));
+        priceLines = priceLines.cache(); // read once, used by prices, rejects and the reconciliation
+        Dataset<Row> priceData = RowStatus.withRowStatus(priceLines.filter(col("line_kind").equalTo("DATA")),
+                List.of("market", "symbol", "trade_date"), PRICE_VALUES);
+        rejects.add(RowStatus.rejects(priceData, "prices"));
+        recon.add(RowStatus.reconciliation(priceLines, priceData, "prices"));
+        Dataset<Row> prices = priceData.filter(col("row_status").equalTo(RowStatus.KEPT))
+                .select(col("market"), col("symbol"), col("trade_date"), col("open_price"), col("high_price"), col("low_price"),
+                        col("close_price"), col("adj_close_price"), col("volume"), col("turnover"), col("currency"),
+                        col("kind"), col("source_file"), col("line_number"));
+
+        // Factors.
+        Dataset<Row> factors = spark.createDataFrame(List.of(), factorSchema());
+        for (FactorInput f : cfg.factors()) {
+            Dataset<Row> lines = LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), f.path()), cfg.layouts().get(f.layout()),
+                    TargetSchema.FACTORS).withColumn("region", lit(f.region()));
+            Dataset<Row> data = RowStatus.withRowStatus(lines.filter(col("line_kind").equalTo("DATA")),
+                    List.of("region", "trade_date"), List.of("mkt_rf", "smb", "hml", "rf", "mom"));
+            rejects.add(RowStatus.rejects(data, "factors"));
+            recon.add(RowStatus.reconciliation(lines, data, "factors"));
+            factors = factors.unionByName(data.filter(col("row_status").equalTo(RowStatus.KEPT))
+                    .select(col("region"), col("trade_date"), col("mkt_rf"), col("smb"), col("hml"), col("rf"), col("mom")));
+        }
+        return new Result(markets, securities, prices, factors, unionAll(rejects), unionAll(recon));
+    }
+
+    private static Column mapMarket(Column market, Map<String, String> aliases, String defaultMarket) {
+        Column c = upper(trim(market));
+        Column mapped = c;
+        for (Map.Entry<String, String> e : aliases.entrySet()) {
+            mapped = when(c.equalTo(e.getKey().toUpperCase()), lit(e.getValue())).otherwise(mapped);
+        }
+        return defaultMarket == null ? mapped : coalesce(mapped, lit(defaultMarket));
+    }
+
+    /** The configured markets as a small frame: market, region, zone, close_time, currency, benchmark. */
+    public static Dataset<Row> markets(SparkSession spark, List<MarketSpec> specs) {
+        StructType schema = new StructType().add("market", DataTypes.StringType, false).add("region", DataTypes.StringType, false)
+                .add("zone", DataTypes.StringType, false).add("close_time", DataTypes.StringType, false)
+                .add("currency", DataTypes.StringType, false).add("benchmark", DataTypes.StringType, true);
+        List<Row> rows = specs.stream().map(m -> RowFactory.create(m.id(), m.region(), m.zone(), m.close(), m.currency(), m.benchmark())).toList();
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** Canonical Parquet is read with the canonical schema; each row counts as a data line of its file. */
+    static Dataset<Row> parquetAsLines(SparkSession spark, String path) {
+        StructType lineSchema = LineReader.schema(TargetSchema.PRICES);
+        StructType canonical = new StructType();
+        for (var f : lineSchema.fields()) {
+            if (TargetSchema.PRICES.fields().containsKey(f.name())) canonical = canonical.add(f);
+        }
+        Dataset<Row> df = spark.read().schema(canonical).parquet(path);
+        return df.select(input_file_name().as("source_file"), lit(null).cast("long").as("line_number"), lit("DATA").as("line_kind"),
+                        lit(null).cast("string").as("raw_line"), lit(null).cast("string").as("reason_code"),
+                        lit(null).cast("string").as("reject_detail"), col("*"))
+                .withColumn("symbol", upper(trim(col("symbol"))));
+    }
+
+    static StructType factorSchema() {
+        return new StructType().add("region", DataTypes.StringType).add("trade_date", DataTypes.DateType)
+                .add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType).add("hml", DataTypes.DoubleType)
+                .add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType);
+    }
+
+    private static Dataset<Row> unionAll(List<Dataset<Row>> parts) {
+        Dataset<Row> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i));
+        return all;
+    }
+}

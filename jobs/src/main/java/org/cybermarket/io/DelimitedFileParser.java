@@ -1,0 +1,349 @@
+package org.cybermarket.io;
+
+import org.cybermarket.config.Layout;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses one delimited file, described by a {@link Layout}, into canonical values. Plain Java: no Spark,
+ * so the rules are unit-testable line by line. Columns are found by header name (aliases, case-insensitive),
+ * never by position; lines before the header are preamble; with {@code stopAtBlankLine} everything after
+ * the first blank line that follows data is footer.
+ */
+public final class DelimitedFileParser {
+    /** Date "format" that reads Excel serial day numbers (1900 date system). */
+    public static final String EXCEL_SERIAL = "excel_serial";
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Pattern THOUSANDS = Pattern.compile("^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
+
+    private final Layout layout;
+    private final TargetSchema target;
+    private final List<String> fieldNames;
+    private final List<DateTimeFormatter> formatters = new ArrayList<>();
+    private final boolean excelSerial;
+    private final Pattern symbolPattern;
+    private final char delimiter;
+
+    public DelimitedFileParser(Layout layout, TargetSchema target) {
+        this.layout = layout;
+        this.target = target;
+        this.fieldNames = target.fieldNames();
+        boolean serial = false;
+        for (String f : layout.dateFormats()) {
+            if (EXCEL_SERIAL.equals(f)) {
+                serial = true;
+            } else {
+                formatters.add(DateTimeFormatter.ofPattern(f.replace("yyyy", "uuuu"), Locale.ROOT)
+                        .withResolverStyle(ResolverStyle.STRICT));
+            }
+        }
+        this.excelSerial = serial;
+        this.symbolPattern = layout.symbolFromFile() == null ? null : Pattern.compile(layout.symbolFromFile());
+        this.delimiter = layout.delimiter().charAt(0);
+        for (String field : layout.columns().keySet()) {
+            if (!target.fields().containsKey(field)) {
+                throw new IllegalArgumentException("layout maps unknown field '" + field + "' for " + target.name()
+                        + " (known: " + fieldNames + ")");
+            }
+        }
+    }
+
+    /** Parses a whole file. Throws {@link InputFileException} for problems that concern the whole file. */
+    public List<ParsedLine> parse(String fileName, byte[] bytes) {
+        String text = decode(fileName, bytes);
+        if (text.isBlank()) throw new InputFileException(fileName, "empty file (no header, no rows)");
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int count = lines.length;
+        if (count > 0 && lines[count - 1].isEmpty()) count--; // final newline ends the last line
+
+        String fileSymbol = symbolFromFileName(fileName);
+        int headerIndex = -1;
+        int[] positions = null;
+        List<String> headerCells = null;
+        for (int i = 0; i < count && headerIndex < 0; i++) {
+            List<String> cells = split(lines[i]);
+            if (cells == null) continue;
+            int[] found = locate(cells);
+            if (found != null && hasRequired(found, fileSymbol != null)) {
+                headerIndex = i;
+                positions = found;
+                headerCells = cells;
+            }
+        }
+        if (headerIndex < 0) {
+            throw new InputFileException(fileName, "no header line with the required columns " + describeRequired(fileSymbol != null)
+                    + "; first line is '" + abbreviate(count > 0 ? lines[0] : "") + "'");
+        }
+        List<ParsedLine> out = new ArrayList<>(count);
+        for (int i = 0; i < headerIndex; i++) {
+            out.add(new ParsedLine(i + 1, lines[i].isBlank() ? ParsedLine.Kind.BLANK : ParsedLine.Kind.PREAMBLE, lines[i], null, null, null));
+        }
+        out.add(new ParsedLine(headerIndex + 1, ParsedLine.Kind.HEADER, lines[headerIndex], null, null, null));
+        boolean footer = false;
+        boolean sawData = false;
+        String headerNormalized = normalizeHeader(lines[headerIndex]);
+        for (int i = headerIndex + 1; i < count; i++) {
+            String line = lines[i];
+            long number = i + 1;
+            if (footer) {
+                out.add(new ParsedLine(number, ParsedLine.Kind.FOOTER, line, null, null, null));
+            } else if (line.isBlank()) {
+                out.add(new ParsedLine(number, ParsedLine.Kind.BLANK, line, null, null, null));
+                if (sawData && layout.stopAtBlankLine()) footer = true;
+            } else {
+                sawData = true;
+                if (normalizeHeader(line).equals(headerNormalized)) {
+                    out.add(reject(number, line, RejectReason.REPEATED_HEADER, "the header line appears again inside the data"));
+                } else {
+                    out.add(parseRow(number, line, positions, headerCells.size(), fileSymbol));
+                }
+            }
+        }
+        if (!sawData) throw new InputFileException(fileName, "header only: no data rows after line " + (headerIndex + 1));
+        return out;
+    }
+
+    private ParsedLine parseRow(long number, String line, int[] positions, int headerSize, String fileSymbol) {
+        List<String> cells = split(line);
+        if (cells == null) return reject(number, line, RejectReason.UNBALANCED_QUOTE, "a quoted field is not closed");
+        if (cells.size() != headerSize) {
+            return reject(number, line, RejectReason.WRONG_FIELD_COUNT,
+                    "expected " + headerSize + " fields separated by '" + delimiter + "', found " + cells.size());
+        }
+        Object[] values = new Object[fieldNames.size()];
+        for (int f = 0; f < fieldNames.size(); f++) {
+            String name = fieldNames.get(f);
+            String cell = positions[f] >= 0 ? cells.get(positions[f]).trim() : null;
+            if ("symbol".equals(name) && cell == null) cell = fileSymbol;
+            if (cell == null) continue;
+            switch (target.fields().get(name)) {
+                case STRING -> values[f] = cell.isEmpty() ? null : cell;
+                case DATE -> {
+                    LocalDate d = parseDate(cell);
+                    if (d == null) return reject(number, line, RejectReason.UNPARSEABLE_DATE,
+                            name + " '" + cell + "' matches none of " + layout.dateFormats());
+                    values[f] = d;
+                }
+                case DOUBLE -> {
+                    if (isMissing(cell)) continue;
+                    Double v = parseNumber(cell);
+                    if (v == null) return reject(number, line, RejectReason.INVALID_NUMBER, name + " '" + cell + "' is not a finite number");
+                    values[f] = v * layout.valueScale();
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        return validate(number, line, values);
+    }
+
+    private ParsedLine validate(long number, String line, Object[] values) {
+        Map<String, Object> byName = new HashMap<>();
+        for (int f = 0; f < fieldNames.size(); f++) byName.put(fieldNames.get(f), values[f]);
+        if (target.fields().containsKey("symbol")) {
+            Object s = byName.get("symbol");
+            if (s == null || ((String) s).isBlank()) return reject(number, line, RejectReason.MISSING_SYMBOL, "no symbol in the row or the file name");
+            int idx = fieldNames.indexOf("symbol");
+            values[idx] = ((String) s).trim().toUpperCase(Locale.ROOT);
+        }
+        for (String req : target.required()) {
+            if (byName.get(req) == null && target.fields().get(req) != FieldType.STRING) {
+                RejectReason reason = target.prices().contains(req) ? RejectReason.MISSING_PRICE : RejectReason.INVALID_NUMBER;
+                if (target.fields().get(req) == FieldType.DATE) reason = RejectReason.UNPARSEABLE_DATE;
+                return reject(number, line, reason, req + " is missing");
+            }
+        }
+        if (target.fields().containsKey("industry") && byName.get("industry") == null) {
+            return reject(number, line, RejectReason.MISSING_INDUSTRY, "industry is empty");
+        }
+        for (var group : target.requiredAnyOf()) {
+            if (group.stream().allMatch(g -> byName.get(g) == null)) {
+                return reject(number, line, RejectReason.MISSING_PRICE, "none of " + group.stream().sorted().toList() + " has a value");
+            }
+        }
+        for (String p : target.prices()) {
+            Object v = byName.get(p);
+            if (v != null && (Double) v <= 0) return reject(number, line, RejectReason.NON_POSITIVE_PRICE, p + " is " + v);
+        }
+        Object high = byName.get("high_price");
+        Object low = byName.get("low_price");
+        if (high != null && low != null && (Double) high < (Double) low) {
+            return reject(number, line, RejectReason.HIGH_BELOW_LOW, "high_price " + high + " < low_price " + low);
+        }
+        Object volume = byName.get("volume");
+        if (volume != null && (Double) volume < 0) return reject(number, line, RejectReason.NEGATIVE_VOLUME, "volume is " + volume);
+        return new ParsedLine(number, ParsedLine.Kind.DATA, line, null, null, values);
+    }
+
+    private static ParsedLine reject(long number, String line, RejectReason reason, String detail) {
+        return new ParsedLine(number, ParsedLine.Kind.DATA, line, reason, detail, null);
+    }
+
+    LocalDate parseDate(String cell) {
+        for (DateTimeFormatter f : formatters) {
+            try {
+                return LocalDate.parse(cell, f);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        if (excelSerial && cell.matches("\\d{1,6}(\\.0+)?")) {
+            long serial = (long) Double.parseDouble(cell);
+            if (serial > 60) return EXCEL_EPOCH.plusDays(serial); // serials up to 60 hit Excel's fictitious 1900-02-29
+        }
+        return null;
+    }
+
+    static boolean isMissing(String cell) {
+        return cell.isEmpty() || cell.equals("-") || cell.equals("--") || cell.equalsIgnoreCase("null")
+                || cell.equalsIgnoreCase("n/a") || cell.equalsIgnoreCase("na");
+    }
+
+    /** A finite number, with thousands separators allowed only in their proper places; NaN and infinities are not numbers here. */
+    static Double parseNumber(String cell) {
+        String c = cell;
+        if (THOUSANDS.matcher(c).matches()) c = c.replace(",", "");
+        if (!PLAIN_NUMBER.matcher(c).matches()) return null;
+        double v = Double.parseDouble(c);
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private String symbolFromFileName(String fileName) {
+        if (symbolPattern == null) return null;
+        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+        Matcher m = symbolPattern.matcher(base);
+        if (!m.find()) throw new InputFileException(fileName, "file name does not match symbol_from_file '" + symbolPattern + "'");
+        return m.group("symbol");
+    }
+
+    /** Column position per canonical field, or -1; null when a field's aliases match two columns. */
+    private int[] locate(List<String> cells) {
+        int[] pos = new int[fieldNames.size()];
+        for (int f = 0; f < fieldNames.size(); f++) {
+            pos[f] = -1;
+            List<String> aliases = layout.columns().get(fieldNames.get(f));
+            if (aliases == null) continue;
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c).trim();
+                for (String alias : aliases) {
+                    if (cell.equalsIgnoreCase(alias.trim())) {
+                        if (pos[f] >= 0 && pos[f] != c) return null;
+                        pos[f] = c;
+                    }
+                }
+            }
+        }
+        return pos;
+    }
+
+    private boolean hasRequired(int[] pos, boolean symbolFromFile) {
+        for (int f = 0; f < fieldNames.size(); f++) {
+            String name = fieldNames.get(f);
+            if (target.required().contains(name) && pos[f] < 0 && !("symbol".equals(name) && symbolFromFile)) return false;
+        }
+        for (var group : target.requiredAnyOf()) {
+            boolean any = false;
+            for (String g : group) any |= pos[fieldNames.indexOf(g)] >= 0;
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    private String describeRequired(boolean symbolFromFile) {
+        List<String> parts = new ArrayList<>();
+        for (String name : fieldNames) {
+            if (target.required().contains(name) && !("symbol".equals(name) && symbolFromFile)) {
+                parts.add(name + " " + layout.columns().getOrDefault(name, List.of("(no alias configured)")));
+            }
+        }
+        for (var group : target.requiredAnyOf()) {
+            List<String> alts = new ArrayList<>();
+            for (String g : group.stream().sorted().toList()) alts.add(g + " " + layout.columns().getOrDefault(g, List.of()));
+            parts.add("one of " + alts);
+        }
+        return String.join(", ", parts);
+    }
+
+    private String normalizeHeader(String line) {
+        return line.replace("\"", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Splits one line on the delimiter with RFC 4180 quotes; null when a quote is left open. */
+    List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == delimiter) {
+                cells.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (quoted) return null;
+        cells.add(cur.toString());
+        return cells;
+    }
+
+    private String decode(String fileName, byte[] bytes) {
+        Charset charset = Charset.forName(layout.encoding());
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                throw new InputFileException(fileName, "starts with a UTF-8 byte-order mark but the layout says " + charset);
+            }
+            start = 3;
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate((int) ((bytes.length - start) * (double) decoder.maxCharsPerByte()) + 16);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = start; i < offset; i++) if (bytes[i] == '\n') line++;
+            throw new InputFileException(fileName, "line " + line + ": bytes at offset " + offset + " are not valid " + charset
+                    + " (mixed or wrong encoding; set the layout's 'encoding')");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+}

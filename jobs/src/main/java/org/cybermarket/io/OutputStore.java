@@ -1,0 +1,150 @@
+package org.cybermarket.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every output goes through here. A dataset is written whole to {@code <root>/_staging/<run>/<name>} and only
+ * then moved into {@code <root>/<name>} by rename, so a reader sees the previous complete dataset or the new
+ * complete one, never a half-written one; a run that fails before {@link #commit()} leaves the old outputs as
+ * they were. Parquet, snappy-compressed.
+ */
+public final class OutputStore {
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private final SparkSession spark;
+    private final String root;
+    private final String runId;
+    private final Map<String, Long> staged = new LinkedHashMap<>();
+    private final Map<String, Long> published = new LinkedHashMap<>();
+    /** Test hook: fail after staging this dataset, before anything is published. */
+    private final String failAfter;
+
+    public OutputStore(SparkSession spark, String root, String runId) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.runId = runId;
+        this.failAfter = System.getProperty("cybermarket.test.failAfterStaging");
+    }
+
+    public String root() { return root; }
+
+    public String path(String name) {
+        return root + "/" + checkName(name);
+    }
+
+    /** Writes a dataset to staging and returns its row count (read back from the written files). */
+    public long stage(String name, Dataset<Row> df, String... partitionBy) {
+        String target = stagingPath(checkName(name));
+        var writer = df.write().mode(SaveMode.Overwrite).option("compression", "snappy");
+        if (partitionBy.length > 0) writer = writer.partitionBy(partitionBy);
+        writer.parquet(target);
+        long rows = spark.read().parquet(target).count();
+        staged.put(name, rows);
+        if (name.equals(failAfter)) throw new IllegalStateException("injected failure after staging " + name);
+        return rows;
+    }
+
+    /** A dataset this run staged but has not published yet. */
+    public Dataset<Row> readStaged(String name) {
+        if (!staged.containsKey(name)) throw new IllegalStateException(name + " was not staged in this run");
+        return spark.read().parquet(stagingPath(name));
+    }
+
+    /** The run's version of a dataset: staged in this run if it was, else the published one. */
+    public Dataset<Row> readLatest(String name) {
+        return staged.containsKey(name) ? readStaged(name) : read(name);
+    }
+
+    /** Moves every staged dataset into place. */
+    public void commit() {
+        try {
+            FileSystem fs = fs();
+            Path trash = new Path(root + "/_staging/" + runId + "_replaced");
+            for (String name : staged.keySet()) {
+                Path finalPath = new Path(path(name));
+                Path old = new Path(trash, name);
+                if (fs.exists(finalPath)) {
+                    fs.mkdirs(trash);
+                    if (!fs.rename(finalPath, old)) throw new IOException("cannot move aside " + finalPath);
+                }
+                if (!fs.rename(new Path(stagingPath(name)), finalPath)) throw new IOException("cannot publish " + finalPath);
+                published.put(name, staged.get(name));
+            }
+            staged.clear();
+            fs.delete(trash, true);
+            fs.delete(new Path(root + "/_staging/" + runId), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing outputs under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes what this run staged but did not publish (after a failure). */
+    public void abandon() {
+        try {
+            fs().delete(new Path(root + "/_staging/" + runId), true);
+        } catch (IOException ignored) {
+            // best effort: staging is never read
+        }
+    }
+
+    public Map<String, Long> published() { return Map.copyOf(published); }
+
+    public boolean exists(String name) {
+        try {
+            return fs().exists(new Path(path(name)));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Dataset<Row> read(String name) {
+        if (!exists(name)) throw new InputFileException(path(name), "dataset not found: run the job that writes '" + name + "' first");
+        return spark.read().parquet(path(name));
+    }
+
+    public List<String> datasets() {
+        List<String> out = new ArrayList<>();
+        try {
+            FileSystem fs = fs();
+            Path r = new Path(root);
+            if (!fs.exists(r)) return out;
+            for (var s : fs.listStatus(r)) {
+                String n = s.getPath().getName();
+                if (s.isDirectory() && SAFE_NAME.matcher(n).matches()) out.add(n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    private String stagingPath(String name) {
+        return root + "/_staging/" + runId + "/" + name;
+    }
+
+    private FileSystem fs() throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        return new Path(root).getFileSystem(conf);
+    }
+
+    /** Dataset names are fixed snake_case words: nothing from an input can steer a path outside the root. */
+    static String checkName(String name) {
+        if (!SAFE_NAME.matcher(name).matches()) throw new IllegalArgumentException("unsafe dataset name '" + name + "'");
+        return name;
+    }
+}

@@ -1,0 +1,27 @@
+package org.cybermarket.io;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/** Builds the one SparkSession a run uses, with the project's defaults (UTC, java.time values, quiet logs). */
+public final class SparkSessions {
+    private SparkSessions() {}
+
+    public static SparkSession create(String master, Map<String, String> conf) {
+        SparkSession.Builder b = SparkSession.builder().appName("cybermarket")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.adaptive.enabled", "true");
+        if (master != null) b.master(master);
+        conf.forEach(b::config);
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

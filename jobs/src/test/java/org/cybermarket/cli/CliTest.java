@@ -1,0 +1,119 @@
+package org.cybermarket.cli;
+
+import org.apache.spark.sql.Row;
+import org.cybermarket.testing.SparkTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The CLI end to end: exit codes, help, clear errors, and a whole pipeline run on the bundled sample. */
+class CliTest {
+    static Path root;
+
+    @BeforeAll
+    static void setUp() {
+        root = SparkTest.projectRoot();
+        SparkTest.spark();
+    }
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "generate-sample", "query", "describe"})
+    void everyCommandHasHelp(String command) {
+        Result r = run(command, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Usage: cybermarket " + command), r.out());
+    }
+
+    @Test
+    void topLevelHelpListsTheCommands() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("pipeline") && r.out().contains("ingest") && r.out().contains("query"), r.out());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Result r = run("pipeline", "--no-such-option");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--no-such-option"), r.err());
+    }
+
+    @Test
+    void aMissingConfigFileIsOneClearLine(@TempDir Path tmp) {
+        Result r = run("pipeline", "--config", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.code());
+        assertEquals("cybermarket: " + tmp.resolve("nope.yaml") + ": config file not found", r.err().strip());
+    }
+
+    @Test
+    void aBadConfigNamesTheFileAndTheProblem(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("bad.yaml");
+        Files.writeString(cfg, "markets:\n  - {id: XSHG, region: CN, zone: Asia/Shanghai, close: \"15:00\", currency: CNY}\nevent_study: {model: capm}\n");
+        Result r = run("ingest", "--config", cfg.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.code());
+        String line = r.err().strip();
+        assertFalse(line.contains("\n"), "one line: " + line);
+        assertTrue(line.contains(cfg.toString()) && line.contains("event_study.model must be one of"), line);
+    }
+
+    @Test
+    void anUnknownConfigKeyIsNamed(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("typo.json");
+        Files.writeString(cfg, "{\"markets\": [{\"id\": \"XNYS\", \"region\": \"US\", \"zone\": \"America/New_York\", "
+                + "\"close\": \"16:00\", \"currency\": \"USD\"}], \"pricez\": []}");
+        Result r = run("ingest", "--config", cfg.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("pricez"), r.err());
+    }
+
+    @Test
+    void thePipelineRunsOnTheBundledSampleAndItsOutputsReadBack(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = run("pipeline", "--config", root.resolve("data/config/sample.yaml").toString(), "--out", out.toString(),
+                "--master", "local[2]");
+        assertEquals(0, r.code(), r.err());
+        for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar"}) {
+            assertTrue(Files.isDirectory(out.resolve(ds)), ds + " written");
+        }
+        var spark = SparkTest.spark();
+        long prices = spark.read().parquet(out.resolve("prices").toString()).count();
+        long returns = spark.read().parquet(out.resolve("returns").toString()).count();
+        assertEquals(prices, returns, "one return row per price row");
+        Row cyber = spark.read().parquet(out.resolve("sector_returns").toString())
+                .where("region = 'CN' and trade_date = '2024-07-22' and industry = 'Cybersecurity'").first();
+        assertEquals(1, cyber.getInt(cyber.fieldIndex("rank_ew")), "the calibrated shock puts cybersecurity first");
+        assertEquals(0.04, cyber.getDouble(cyber.fieldIndex("ew_return")), 0.01);
+        String manifest = Files.readString(out.resolve("_manifest.json"));
+        assertTrue(manifest.contains("\"outcome\" : \"succeeded\""), manifest);
+        assertFalse(Files.exists(out.resolve("_staging")) && Files.list(out.resolve("_staging")).findAny().isPresent(), "no staging left");
+    }
+
+    @Test
+    void aMissingInputFileFailsWithItsPath(@TempDir Path tmp) throws Exception {
+        Path cfg = tmp.resolve("c.yaml");
+        Files.writeString(cfg, Files.readString(root.resolve("data/config/sample.yaml")).replace("data_dir: ../sample",
+                "data_dir: " + tmp.resolve("nothing-here")).replace("events: ../events", "events: " + root.resolve("data/events"))
+                .replace("research: ../research", "research: " + root.resolve("data/research")));
+        Result r = run("ingest", "--config", cfg.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("nothing-here") && r.err().contains("no input file matches"), r.err());
+    }
+}

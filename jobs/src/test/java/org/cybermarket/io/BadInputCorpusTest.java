@@ -1,0 +1,87 @@
+package org.cybermarket.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cybermarket.config.Layout;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every file in test resources bad-inputs/ with its expected outcome from cases.json: either a whole-file error
+ * whose message names the file and the problem, or the exact reject reason per line, with every good row kept
+ * and every line accounted for.
+ */
+class BadInputCorpusTest {
+    static final Map<String, List<String>> LONG = Map.of("trade_date", List.of("date"), "symbol", List.of("symbol"),
+            "open_price", List.of("open"), "high_price", List.of("high"), "low_price", List.of("low"),
+            "close_price", List.of("close"), "volume", List.of("volume"));
+
+    static Layout layout(String name) {
+        return switch (name) {
+            case "long" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, null);
+            case "long_dmy" -> new Layout(LONG, List.of("yyyy-MM-dd", "dd.MM.yyyy"), ",", "UTF-8", null, null, null);
+            case "long_excel" -> new Layout(LONG, List.of("yyyy-MM-dd", DelimitedFileParser.EXCEL_SERIAL), ",", "UTF-8", null, null, null);
+            case "long_footer" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, true);
+            case "master" -> new Layout(Map.of("symbol", List.of("symbol"), "name", List.of("name"), "industry", List.of("industry")),
+                    null, null, null, null, null, null);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileHasItsExpectedOutcome() throws Exception {
+        JsonNode cases;
+        try (InputStream in = getClass().getResourceAsStream("/bad-inputs/cases.json")) {
+            cases = new ObjectMapper().readTree(in);
+        }
+        assertTrue(cases.size() >= 30, "the corpus must hold at least 30 cases, has " + cases.size());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode c : cases) {
+            String file = c.get("file").asText();
+            tests.add(DynamicTest.dynamicTest(file + ": " + c.get("note").asText(), () -> check(c)));
+        }
+        return tests.stream();
+    }
+
+    private void check(JsonNode c) throws Exception {
+        String file = c.get("file").asText();
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/bad-inputs/" + file)) {
+            bytes = in.readAllBytes();
+        }
+        String layoutName = c.get("layout").asText();
+        TargetSchema target = layoutName.equals("master") ? TargetSchema.SECURITIES : TargetSchema.PRICES;
+        DelimitedFileParser parser = new DelimitedFileParser(layout(layoutName), target);
+        if (c.has("error")) {
+            InputFileException e = assertThrows(InputFileException.class, () -> parser.parse(file, bytes));
+            assertTrue(e.getMessage().startsWith(file + ": "), "message names the file: " + e.getMessage());
+            assertTrue(e.getMessage().contains(c.get("error").asText()), "expected '" + c.get("error").asText() + "' in: " + e.getMessage());
+            return;
+        }
+        List<ParsedLine> lines = parser.parse(file, bytes);
+        Map<String, String> rejects = new TreeMap<>();
+        int kept = 0;
+        for (ParsedLine l : lines) {
+            if (l.kind() != ParsedLine.Kind.DATA) continue;
+            if (l.reason() != null) rejects.put(Long.toString(l.lineNumber()), l.reason().name());
+            else kept++;
+        }
+        Map<String, String> expected = new TreeMap<>();
+        c.get("rejects").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));
+        assertEquals(expected, rejects, "rejected lines and reasons");
+        assertEquals(c.get("kept").asInt(), kept, "good rows kept");
+        long physical = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n").lines().count();
+        assertEquals(physical, lines.size(), "every physical line is accounted for once");
+    }
+}
