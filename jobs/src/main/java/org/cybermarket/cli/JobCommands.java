@@ -1,5 +1,6 @@
 package org.cybermarket.cli;
 
+import org.cybermarket.eventstudy.EventStudyJob;
 import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.returns.ReturnsJob;
@@ -31,5 +32,12 @@ final class JobCommands {
     static final class Sectors extends JobCommand {
         @Override
         List<Job> jobs() { return List.of(new SectorReturnsJob()); }
+    }
+
+    @Command(name = "event-study", mixinStandardHelpOptions = true,
+            description = "Event studies: per-market day 0, normal-return models, AR/CAR/BHAR and the standard tests.")
+    static final class EventStudyCmd extends JobCommand {
+        @Override
+        List<Job> jobs() { return List.of(new EventStudyJob()); }
     }
 }

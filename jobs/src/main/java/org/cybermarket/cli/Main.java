@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code cybermarket <command> [options]}. Exit 0 on success, 1 on a failed run, 2 on a usage error. */
 @Command(name = "cybermarket", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cybersecurity market analytics on Apache Spark: ingest, returns, sector returns, event studies, growth analytics.",
-        subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class,
+        subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class,
                 GenerateSampleCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -29,7 +29,13 @@ public final class Main implements Runnable {
             line.getErr().println("cybermarket: " + Errors.oneLine(ex));
             return 1;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (Throwable t) { // an Error (Spark asserts with AssertionError) must still end in one line
+            err.println("cybermarket: " + Errors.oneLine(t));
+            err.flush();
+            return 1;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.cybermarket.cli;
 
+import org.cybermarket.eventstudy.EventStudyJob;
 import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.returns.ReturnsJob;
@@ -12,6 +13,6 @@ final class Pipelines {
     private Pipelines() {}
 
     static List<Job> all() {
-        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob());
+        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob(), new EventStudyJob());
     }
 }

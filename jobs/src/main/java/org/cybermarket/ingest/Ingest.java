@@ -52,11 +52,11 @@ public final class Ingest {
             masterLines = masterLines == null ? lines : masterLines.unionByName(lines);
         }
         if (masterLines == null) throw new IllegalArgumentException("config needs at least one entry under 'securities'");
-        masterLines = RowStatus.rejectWhere(masterLines, col("market").isNull(), "UNKNOWN_MARKET",
-                lit("no market column or default_market for this security master"));
         masterLines = masterLines.join(markets.select(col("market").as("_m"), col("region")), col("market").equalTo(col("_m")), "left");
-        masterLines = RowStatus.rejectWhere(masterLines, col("region").isNull(), "UNKNOWN_MARKET",
-                concat(lit("market '"), col("market"), lit("' is not configured under 'markets'")));
+        masterLines = RowStatus.withChecks(masterLines, List.of(
+                new RowStatus.Check(col("market").isNull(), "UNKNOWN_MARKET", lit("no market column or default_market for this security master")),
+                new RowStatus.Check(col("region").isNull(), "UNKNOWN_MARKET",
+                        concat(lit("market '"), col("market"), lit("' is not configured under 'markets'")))));
         masterLines = masterLines.cache();
         Dataset<Row> masterData = RowStatus.withRowStatus(masterLines.filter(col("line_kind").equalTo("DATA")),
                 List.of("symbol"), List.of("name", "industry", "market", "kind", "board", "shares_outstanding"));
@@ -79,19 +79,18 @@ public final class Ingest {
         Dataset<Row> master = securities.select(col("symbol").as("_sym"), col("market").as("_master_market"), col("kind").as("_master_kind"));
         priceLines = priceLines.join(broadcast(master), col("symbol").equalTo(col("_sym")), "left")
                 .withColumn("market", coalesce(col("input_market"), col("_master_market")))
-                .withColumn("kind", coalesce(col("_master_kind"), col("input_kind")));
-        priceLines = RowStatus.rejectWhere(priceLines, col("_sym").isNull().and(col("input_kind").notEqual("index")),
-                "UNKNOWN_SYMBOL", concat(lit("symbol '"), col("symbol"), lit("' is not in the security master")));
-        priceLines = RowStatus.rejectWhere(priceLines, col("market").isNull(), "UNKNOWN_MARKET",
-                lit("no market: give the input a 'market' or list the symbol in the security master"));
-        priceLines = priceLines.join(broadcast(markets.select(col("market").as("_mk"), col("currency"))),
-                col("market").equalTo(col("_mk")), "left");
-        priceLines = RowStatus.rejectWhere(priceLines, col("currency").isNull(), "UNKNOWN_MARKET",
-                concat(lit("market '"), col("market"), lit("' is not configured")));
-        priceLines = RowStatus.rejectWhere(priceLines,
-                col("trade_date").lt(lit(cfg.quality().minDate())).or(col("trade_date").gt(lit(lastDate))),
-                "DATE_OUT_OF_RANGE", concat(lit("trade_date "), col("trade_date").cast("string"),
-                        lit(" outside [" + cfg.quality().minDate() + ", " + lastDate + "]")));
+                .withColumn("kind", coalesce(col("_master_kind"), col("input_kind")))
+                .join(broadcast(markets.select(col("market").as("_mk"), col("currency"))), col("market").equalTo(col("_mk")), "left");
+        priceLines = RowStatus.withChecks(priceLines, List.of(
+                new RowStatus.Check(col("_sym").isNull().and(col("input_kind").notEqual("index")), "UNKNOWN_SYMBOL",
+                        concat(lit("symbol '"), col("symbol"), lit("' is not in the security master"))),
+                new RowStatus.Check(col("market").isNull(), "UNKNOWN_MARKET",
+                        lit("no market: give the input a 'market' or list the symbol in the security master")),
+                new RowStatus.Check(col("currency").isNull(), "UNKNOWN_MARKET",
+                        concat(lit("market '"), col("market"), lit("' is not configured"))),
+                new RowStatus.Check(col("trade_date").lt(lit(cfg.quality().minDate())).or(col("trade_date").gt(lit(lastDate))),
+                        "DATE_OUT_OF_RANGE", concat(lit("trade_date "), col("trade_date").cast("string"),
+                        lit(" outside [" + cfg.quality().minDate() + ", " + lastDate + "]")))));
         priceLines = priceLines.cache(); // read once, used by prices, rejects and the reconciliation
         Dataset<Row> priceData = RowStatus.withRowStatus(priceLines.filter(col("line_kind").equalTo("DATA")),
                 List.of("market", "symbol", "trade_date"), PRICE_VALUES);

@@ -86,11 +86,26 @@ public final class RowStatus {
         return sum(when(col("row_status").equalTo(status), 1L).otherwise(0L)).as(name);
     }
 
-    /** Marks rows with a reason where {@code condition} holds and no earlier reason was set. */
-    public static Dataset<Row> rejectWhere(Dataset<Row> lines, Column condition, String reason, Column detail) {
-        Column applies = col("reason_code").isNull().and(col("line_kind").equalTo("DATA")).and(condition);
-        return lines.withColumn("reject_detail", when(applies, detail).otherwise(col("reject_detail")))
-                .withColumn("reason_code", when(applies, lit(reason)).otherwise(col("reason_code")));
+    /** A row-level check: rows where {@code failsWhen} holds are rejected with {@code reason} and {@code detail}. */
+    public record Check(Column failsWhen, String reason, Column detail) {}
+
+    /**
+     * Sets reason_code and reject_detail on DATA lines from the first failing check, keeping a reason the parser
+     * already gave. One flat coalesce: each check is evaluated independently of the others.
+     */
+    public static Dataset<Row> withChecks(Dataset<Row> lines, List<Check> checks) {
+        Column data = col("line_kind").equalTo("DATA");
+        Column[] reasons = new Column[checks.size() + 1];
+        Column[] details = new Column[checks.size() + 1];
+        reasons[0] = col("reason_code");
+        details[0] = when(col("reason_code").isNotNull(), col("reject_detail"));
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
+            Column fails = data.and(coalesce(c.failsWhen(), lit(false)));
+            reasons[i + 1] = when(fails, lit(c.reason()));
+            details[i + 1] = when(fails, c.detail());
+        }
+        return lines.withColumn("reject_detail", coalesce(details)).withColumn("reason_code", coalesce(reasons));
     }
 
     static List<String> names(String... n) {

@@ -52,6 +52,10 @@ public final class OutputStore {
         var writer = df.write().mode(SaveMode.Overwrite).option("compression", "snappy");
         if (partitionBy.length > 0) writer = writer.partitionBy(partitionBy);
         writer.parquet(target);
+        if (partitionBy.length > 0 && !hasParquet(target)) {
+            // An empty partitioned dataset has no files at all; write its schema so readers get an empty table.
+            df.limit(0).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(target);
+        }
         long rows = spark.read().parquet(target).count();
         staged.put(name, rows);
         if (name.equals(failAfter)) throw new IllegalStateException("injected failure after staging " + name);
@@ -124,13 +128,26 @@ public final class OutputStore {
             if (!fs.exists(r)) return out;
             for (var s : fs.listStatus(r)) {
                 String n = s.getPath().getName();
-                if (s.isDirectory() && SAFE_NAME.matcher(n).matches()) out.add(n);
+                // A dataset is a folder Spark finished writing; anything else (another output root, say) is not.
+                if (s.isDirectory() && SAFE_NAME.matcher(n).matches() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) out.add(n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out.sort(String::compareTo);
         return out;
+    }
+
+    private boolean hasParquet(String dir) {
+        try {
+            Path p = new Path(dir);
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            var it = fs.listFiles(p, true);
+            while (it.hasNext()) if (it.next().getPath().getName().endsWith(".parquet")) return true;
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String stagingPath(String name) {

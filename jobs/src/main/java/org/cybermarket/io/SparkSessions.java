@@ -19,6 +19,12 @@ public final class SparkSessions {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.adaptive.enabled", "true");
         if (master != null) b.master(master);
+        if (master != null && master.startsWith("local")) {
+            // Measured on the bundled sample (docs/performance.md): many small tasks each zero-fill a memory page
+            // sized from the heap (up to 64 MB); 2 MB pages and few shuffle partitions cut the run time by a fifth.
+            int cores = Runtime.getRuntime().availableProcessors();
+            b.config("spark.buffer.pageSize", "2m").config("spark.sql.shuffle.partitions", Integer.toString(2 * cores));
+        }
         conf.forEach(b::config);
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");

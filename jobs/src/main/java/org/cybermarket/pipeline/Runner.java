@@ -37,11 +37,11 @@ public final class Runner {
                 job.run(ctx);
                 store.commit();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
             store.abandon();
             outcome = "failed";
             error = Errors.oneLine(e);
-            failure = e;
+            failure = e instanceof RuntimeException re ? re : new IllegalStateException(error, e);
         }
         RunManifest manifest = new RunManifest(runId, command, asOf, start, Instant.now(), version(), spark.version(), master,
                 Manifests.redact(sparkConf), cfg, inputs, store.published(), DatasetContract.schemaVersions(store.published().keySet()),

@@ -35,7 +35,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "generate-sample", "query", "describe"})
+    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "event-study", "generate-sample", "query", "describe"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code(), r.err());
@@ -90,7 +90,8 @@ class CliTest {
         Result r = run("pipeline", "--config", root.resolve("data/config/sample.yaml").toString(), "--out", out.toString(),
                 "--master", "local[2]");
         assertEquals(0, r.code(), r.err());
-        for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar"}) {
+        for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar",
+                "events", "event_days", "es_security_days", "es_security_windows", "es_group_days", "es_group_windows", "es_exclusions"}) {
             assertTrue(Files.isDirectory(out.resolve(ds)), ds + " written");
         }
         var spark = SparkTest.spark();

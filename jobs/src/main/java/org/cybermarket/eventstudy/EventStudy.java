@@ -1,0 +1,259 @@
+package org.cybermarket.eventstudy;
+
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cybermarket.config.EventStudySettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+import static org.cybermarket.schema.Cols.keys;
+
+/**
+ * The event-study engine (definitions: docs/methodology.md, after ../shared/METHODOLOGY.md). Every step is a
+ * join on unique keys or an aggregation: one (security, event) pair never multiplies into more rows than its
+ * trading days in the windows, so a firm in two events is two independent studies.
+ */
+public final class EventStudy {
+    public static final String ALL = "ALL";
+    /** Groups above this size get no pairwise correlation (KP's rbar is O(N^2)); KP is then null and says why. */
+    public static final int KP_PAIRWISE_LIMIT = 1000;
+
+    private EventStudy() {}
+
+    /** The outputs. */
+    public record Result(Dataset<Row> securityDays, Dataset<Row> securityWindows, Dataset<Row> groupDays,
+                         Dataset<Row> groupWindows, Dataset<Row> exclusions) {}
+
+    /** Factor columns a model needs, besides the security's own return. */
+    static List<String> regressors(String model) {
+        return switch (model) {
+            case "market_model" -> List.of("market_return");
+            case "ff3" -> List.of("mkt_rf", "smb", "hml");
+            case "carhart4" -> List.of("mkt_rf", "smb", "hml", "mom");
+            default -> List.of();
+        };
+    }
+
+    static boolean factorModel(String model) {
+        return model.equals("ff3") || model.equals("carhart4");
+    }
+
+    /**
+     * @param returns    market, symbol, trade_date, day_index, on_calendar, simple_return
+     * @param securities symbol, market, region, industry, kind
+     * @param eventDays  event_id, market, day0_index (events with a day 0 on that market)
+     * @param benchmarks market, benchmark_symbol
+     * @param factors    region, trade_date, mkt_rf, smb, hml, rf, mom (may be empty)
+     */
+    public static Result run(SparkSession spark, Dataset<Row> returns, Dataset<Row> securities, Dataset<Row> eventDays,
+                             Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings s) {
+        String model = s.model();
+        int estStart = s.estimation().get(0), estEnd = s.estimation().get(1);
+        int evStart = s.event().get(0), evEnd = s.event().get(1);
+
+        // (event, market, offset) -> day_index: small, broadcast to every join below.
+        Dataset<Row> offsets = eventDays.select(col("event_id"), col("market"), col("day0_index"),
+                        explode(sequence(lit(estStart), lit(evEnd))).as("event_day_offset"))
+                .withColumn("phase", when(col("event_day_offset").leq(estEnd), lit("estimation"))
+                        .when(col("event_day_offset").geq(evStart), lit("event")))
+                .filter(col("phase").isNotNull())
+                .withColumn("day_index", col("day0_index").plus(col("event_day_offset")))
+                .drop("day0_index");
+
+        Dataset<Row> candidates = securities.filter(col("kind").notEqual("index"))
+                .select("symbol", "market", "region", "industry")
+                .join(eventDays.select("event_id", "market"), keys("market"), "inner");
+
+        Dataset<Row> marketReturns = returns.join(broadcast(benchmarks), keys("market"), "inner")
+                .filter(col("symbol").equalTo(col("benchmark_symbol")).and(col("on_calendar")))
+                .select(col("market"), col("day_index"), col("simple_return").as("market_return"));
+
+        Dataset<Row> panel = returns.filter(col("on_calendar").and(col("simple_return").isNotNull()))
+                .select("market", "symbol", "trade_date", "day_index", "simple_return")
+                .join(broadcast(offsets), keys("market", "day_index"), "inner")
+                .join(candidates, keys("event_id", "market", "symbol"), "inner")
+                .join(marketReturns, keys("market", "day_index"), "left")
+                .join(factors, keys("region", "trade_date"), "left");
+
+        Column usable = col("simple_return").isNotNull();
+        for (String r : regressors(model)) usable = usable.and(col(r).isNotNull());
+        if (model.equals("market_adjusted")) usable = usable.and(col("market_return").isNotNull());
+        if (factorModel(model)) usable = usable.and(col("rf").isNotNull());
+        panel = panel.withColumn("usable", usable).cache();
+
+        Dataset<Row> params = parameters(panel.filter(col("phase").equalTo("estimation").and(col("usable"))), model);
+        Dataset<Row> withAr = panel.join(params, keys("event_id", "symbol"), "left")
+                .withColumn("expected_return", expected(model))
+                .withColumn("abnormal_return", when(col("usable"), col("simple_return").minus(col("expected_return"))))
+                .withColumn("prediction_error_factor", model.equals("market_model")
+                        ? lit(1.0).plus(lit(1.0).divide(col("estimation_days")))
+                        .plus(pow(col("market_return").minus(col("mean_market_return")), 2).divide(col("market_sxx")))
+                        : lit(1.0));
+        Dataset<Row> sd = withAr.filter(col("phase").equalTo("estimation").and(col("abnormal_return").isNotNull()))
+                .groupBy("event_id", "symbol").agg(stddev_samp("abnormal_return").as("residual_sd"),
+                        sum(pow(col("abnormal_return"), 2)).as("_ssr"));
+        withAr = withAr.join(sd, keys("event_id", "symbol"), "left")
+                .withColumn("r_squared", factorModel(model) || model.equals("market_model")
+                        ? lit(1.0).minus(col("_ssr").divide(col("_sst"))) : lit(null).cast("double"))
+                .withColumn("standardized_ar", col("abnormal_return").divide(col("residual_sd").multiply(sqrt(col("prediction_error_factor")))));
+
+        Dataset<Row> exclusions = exclusions(candidates, panel, params, s);
+        Dataset<Row> included = withAr.join(exclusions.select("event_id", "symbol"), keys("event_id", "symbol"), "left_anti").cache();
+
+        WindowSpec toDate = Window.partitionBy("event_id", "symbol").orderBy("event_day_offset")
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> securityDays = included.filter(col("phase").equalTo("event"))
+                .withColumn("car_to_date", sum(coalesce(col("abnormal_return"), lit(0.0))).over(toDate))
+                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
+                        col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),
+                        col("prediction_error_factor"), col("standardized_ar"), col("car_to_date"));
+
+        Dataset<Row> securityWindows = securityWindows(spark, included, s).cache();
+        Dataset<Row> moments = GroupTests.estimationMoments(included).cache();
+        Dataset<Row> groupDays = GroupTests.days(included, moments, model);
+        Dataset<Row> groupWindows = GroupTests.windows(securityWindows, moments, s);
+        return new Result(securityDays, securityWindows, groupDays, groupWindows, exclusions);
+    }
+
+    /** Model parameters per (event, security) from the usable estimation rows. */
+    static Dataset<Row> parameters(Dataset<Row> est, String model) {
+        List<Column> aggs = new ArrayList<>(List.of(
+                count(lit(1)).as("estimation_days"), avg("simple_return").as("mean_return"),
+                avg("market_return").as("mean_market_return"),
+                var_samp("market_return").multiply(count("market_return").minus(1)).as("market_sxx"),
+                covar_samp("simple_return", "market_return").as("_cov_rm"), var_samp("market_return").as("_var_rm")));
+        if (factorModel(model)) {
+            List<String> x = regressors(model);
+            Column y = col("simple_return").minus(col("rf"));
+            aggs.add(avg(y).as("_mean_y"));
+            aggs.add(var_samp(y).multiply(count(lit(1)).minus(1)).as("_sst"));
+            for (int i = 0; i < x.size(); i++) {
+                aggs.add(avg(x.get(i)).as("_mean_" + i));
+                aggs.add(covar_samp(col(x.get(i)), y).as("_cxy_" + i));
+                for (int j = i; j < x.size(); j++) aggs.add(covar_samp(x.get(i), x.get(j)).as("_cxx_" + i + "_" + j));
+            }
+        } else {
+            aggs.add(var_samp("simple_return").multiply(count(lit(1)).minus(1)).as("_sst"));
+        }
+        Dataset<Row> agg = est.groupBy("event_id", "symbol").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+        Dataset<Row> out;
+        if (factorModel(model)) {
+            out = solveFactorModel(agg, regressors(model).size());
+        } else {
+            Column beta = model.equals("market_model") ? col("_cov_rm").divide(col("_var_rm")) : lit(null).cast("double");
+            out = agg.withColumn("beta", beta)
+                    .withColumn("alpha", model.equals("market_model") ? col("mean_return").minus(col("beta").multiply(col("mean_market_return")))
+                            : lit(null).cast("double"))
+                    .withColumn("beta_smb", lit(null).cast("double")).withColumn("beta_hml", lit(null).cast("double"))
+                    .withColumn("beta_mom", lit(null).cast("double"));
+        }
+        return out.select("event_id", "symbol", "estimation_days", "mean_return", "mean_market_return", "market_sxx", "_sst",
+                "alpha", "beta", "beta_smb", "beta_hml", "beta_mom");
+    }
+
+    /** FF3 / Carhart slopes per (event, security) from the aggregated covariances (one small row each). */
+    static Dataset<Row> solveFactorModel(Dataset<Row> agg, int k) {
+        StructType schema = agg.schema().add("alpha", DataTypes.DoubleType).add("beta", DataTypes.DoubleType)
+                .add("beta_smb", DataTypes.DoubleType).add("beta_hml", DataTypes.DoubleType).add("beta_mom", DataTypes.DoubleType);
+        MapFunction<Row, Row> solve = r -> {
+            Object[] cells = new Object[r.size() + 5];
+            for (int i = 0; i < r.size(); i++) cells[i] = r.get(i);
+            double[][] cxx = new double[k][k];
+            double[] cxy = new double[k];
+            boolean ok = !r.isNullAt(r.fieldIndex("_mean_y"));
+            for (int i = 0; i < k && ok; i++) {
+                ok = !r.isNullAt(r.fieldIndex("_cxy_" + i));
+                if (ok) cxy[i] = r.getDouble(r.fieldIndex("_cxy_" + i));
+                for (int j = i; j < k && ok; j++) {
+                    ok = !r.isNullAt(r.fieldIndex("_cxx_" + i + "_" + j));
+                    if (ok) cxx[i][j] = cxx[j][i] = r.getDouble(r.fieldIndex("_cxx_" + i + "_" + j));
+                }
+            }
+            double[] b = ok ? Ols.slopes(cxx, cxy) : null;
+            if (b != null) {
+                double alpha = r.getDouble(r.fieldIndex("_mean_y"));
+                for (int i = 0; i < k; i++) alpha -= b[i] * r.getDouble(r.fieldIndex("_mean_" + i));
+                cells[r.size()] = alpha;
+                for (int i = 0; i < k; i++) cells[r.size() + 1 + i] = b[i];
+            }
+            return RowFactory.create(cells);
+        };
+        // A Java map on the aggregated rows only: solving k x k normal equations has no Spark SQL equivalent.
+        return agg.map(solve, Encoders.row(schema));
+    }
+
+    static Column expected(String model) {
+        return switch (model) {
+            case "mean_adjusted" -> col("mean_return");
+            case "market_adjusted" -> col("market_return");
+            case "market_model" -> col("alpha").plus(col("beta").multiply(col("market_return")));
+            case "ff3" -> col("rf").plus(col("alpha")).plus(col("beta").multiply(col("mkt_rf")))
+                    .plus(col("beta_smb").multiply(col("smb"))).plus(col("beta_hml").multiply(col("hml")));
+            case "carhart4" -> col("rf").plus(col("alpha")).plus(col("beta").multiply(col("mkt_rf")))
+                    .plus(col("beta_smb").multiply(col("smb"))).plus(col("beta_hml").multiply(col("hml")))
+                    .plus(col("beta_mom").multiply(col("mom")));
+            default -> throw new IllegalArgumentException(model);
+        };
+    }
+
+    /** Every candidate (event, security) left out, with the first reason that applies. */
+    static Dataset<Row> exclusions(Dataset<Row> candidates, Dataset<Row> panel, Dataset<Row> params, EventStudySettings s) {
+        Dataset<Row> day0 = panel.filter(col("event_day_offset").equalTo(0))
+                .select(col("event_id"), col("symbol"), lit(true).as("_has_day0"), col("usable").as("_usable_day0"),
+                        col("market_return").isNotNull().as("_market_day0"));
+        Dataset<Row> anyRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_rows"));
+        Column l = coalesce(col("estimation_days"), lit(0L));
+        boolean needsMarket = s.model().equals("market_model") || s.model().equals("market_adjusted");
+        Column reason = when(col("_rows").isNull(), lit("NO_RETURNS_IN_WINDOWS"))
+                .when(l.lt(s.minEstimationDays()), lit("TOO_FEW_ESTIMATION_DAYS"))
+                .when(col("_has_day0").isNull(), lit("NO_PRICE_AT_DAY0"))
+                .when(lit(needsMarket).and(not(col("_market_day0"))), lit("NO_MARKET_RETURN"))
+                .when(not(col("_usable_day0")), lit("NO_FACTOR_DATA"))
+                .when(col("beta").isNull().and(lit(!s.model().endsWith("adjusted"))), lit("MODEL_NOT_ESTIMABLE"));
+        Column detail = when(col("_rows").isNull(), lit("no return in the estimation or event window"))
+                .when(l.lt(s.minEstimationDays()), concat(lit("estimation days "), l.cast("string"), lit(" < minimum " + s.minEstimationDays())))
+                .when(col("_has_day0").isNull(), lit("no return on day 0 (suspended or not yet listed)"))
+                .when(lit(needsMarket).and(not(col("_market_day0"))), lit("the benchmark has no return on day 0"))
+                .when(not(col("_usable_day0")), lit("factor data missing on day 0"))
+                .otherwise(lit("regressors are collinear or constant over the estimation window"));
+        return candidates.join(anyRows, keys("event_id", "symbol"), "left")
+                .join(params.select("event_id", "symbol", "estimation_days", "beta"), keys("event_id", "symbol"), "left")
+                .join(day0, keys("event_id", "symbol"), "left")
+                .withColumn("reason_code", reason)
+                .filter(col("reason_code").isNotNull())
+                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("reason_code"),
+                        detail.as("detail"), l.as("estimation_days"));
+    }
+
+    /** CAR, SCAR and BHAR per security and named window, with the model parameters. */
+    static Dataset<Row> securityWindows(SparkSession spark, Dataset<Row> included, EventStudySettings s) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> w : s.carWindows().entrySet()) {
+            rows.add(RowFactory.create(w.getKey(), w.getValue().get(0), w.getValue().get(1)));
+        }
+        Dataset<Row> windows = spark.createDataFrame(rows, new StructType().add("window", DataTypes.StringType)
+                .add("window_start", DataTypes.IntegerType).add("window_end", DataTypes.IntegerType));
+        Dataset<Row> ev = included.filter(col("phase").equalTo("event").and(col("abnormal_return").isNotNull()));
+        return ev.join(broadcast(windows), col("event_day_offset").between(col("window_start"), col("window_end")), "inner")
+                .groupBy("event_id", "market", "region", "industry", "symbol", "window", "window_start", "window_end")
+                .agg(count(lit(1)).as("days"), min("trade_date").as("first_date"), max("trade_date").as("last_date"),
+                        sum("abnormal_return").as("car"),
+                        sum("standardized_ar").divide(sqrt(count("standardized_ar"))).as("scar"),
+                        exp(sum(log1p(col("simple_return")))).minus(exp(sum(log1p(col("expected_return"))))).as("bhar"),
+                        first("estimation_days").as("estimation_days"), first("alpha").as("alpha"), first("beta").as("beta"),
+                        first("beta_smb").as("beta_smb"), first("beta_hml").as("beta_hml"), first("beta_mom").as("beta_mom"),
+                        first("residual_sd").as("residual_sd"), first("r_squared").as("r_squared"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.cybermarket.eventstudy;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cybermarket.calendar.Calendars;
+import org.cybermarket.calendar.TradingCalendar;
+import org.cybermarket.config.EventStudySettings;
+import org.cybermarket.config.MarketSpec;
+import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.pipeline.Job;
+import org.cybermarket.pipeline.JobContext;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+import static org.cybermarket.schema.Cols.keys;
+
+/** Event studies for every catalogued event on every market it names: events, event_days and the es_* datasets. */
+public final class EventStudyJob implements Job {
+    @Override
+    public String name() { return "event_study"; }
+
+    @Override
+    public void run(JobContext ctx) {
+        long t0 = System.nanoTime();
+        PipelineConfig cfg = ctx.config();
+        if (cfg.events() == null) throw new IllegalArgumentException("config has no 'events' catalogue for the event study");
+        SparkSession spark = ctx.spark();
+        var store = ctx.store();
+        List<Event> events = EventCatalogue.load(spark, cfg.events());
+        Map<String, TradingCalendar> calendars = Calendars.collect(store.readLatest("calendar"));
+        Dataset<Row> returns = store.readLatest("returns");
+        Dataset<Row> securities = store.readLatest("securities");
+        Dataset<Row> factors = store.readLatest("factors");
+
+        store.stage("events", eventsFrame(spark, events).coalesce(1));
+        Dataset<Row> eventDays = spark.createDataFrame(eventDayRows(events, cfg, calendars), EVENT_DAYS);
+        store.stage("event_days", eventDays.coalesce(1));
+        Dataset<Row> withDay0 = store.readStaged("event_days").filter(col("day0_index").isNotNull())
+                .select("event_id", "market", "day0_index");
+
+        EventStudy.Result r = EventStudy.run(spark, returns, securities, withDay0, benchmarks(spark, cfg), factors, cfg.eventStudy());
+        Dataset<Row> noDay0 = store.readStaged("event_days").filter(col("day0_index").isNull())
+                .join(securities.filter(col("kind").notEqual("index")), keys("market"), "inner")
+                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
+                        col("problem").as("detail"), lit(0L).as("estimation_days"));
+        long excluded = store.stage("es_exclusions", r.exclusions().unionByName(noDay0).repartition(col("event_id")), "event_id");
+        long days = store.stage("es_security_days", r.securityDays().repartition(col("event_id")).sortWithinPartitions("symbol", "event_day_offset"), "event_id");
+        store.stage("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id");
+        store.stage("es_group_days", r.groupDays().repartition(col("event_id")).sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id");
+        long groups = store.stage("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id");
+        ctx.log().stage(name(), events.size(), days + groups, excluded, t0);
+    }
+
+    static final StructType EVENT_DAYS = new StructType()
+            .add("event_id", DataTypes.StringType, false).add("market", DataTypes.StringType, false)
+            .add("day0_date", DataTypes.DateType).add("day0_index", DataTypes.IntegerType).add("day0_rule", DataTypes.StringType)
+            .add("problem", DataTypes.StringType)
+            .add("estimation_start_offset", DataTypes.IntegerType).add("estimation_end_offset", DataTypes.IntegerType)
+            .add("event_start_offset", DataTypes.IntegerType).add("event_end_offset", DataTypes.IntegerType)
+            .add("estimation_start_date", DataTypes.DateType).add("estimation_end_date", DataTypes.DateType)
+            .add("event_start_date", DataTypes.DateType).add("event_end_date", DataTypes.DateType);
+
+    /** Day 0 and the window dates per (event, market); a market without day 0 is listed with the problem. */
+    static List<Row> eventDayRows(List<Event> events, PipelineConfig cfg, Map<String, TradingCalendar> calendars) {
+        EventStudySettings s = cfg.eventStudy();
+        List<Row> rows = new ArrayList<>();
+        for (Event e : events) {
+            List<String> markets = e.markets().isEmpty() ? cfg.markets().stream().map(MarketSpec::id).toList() : e.markets();
+            for (String m : markets) {
+                MarketSpec spec = cfg.markets().stream().filter(x -> x.id().equals(m)).findFirst().orElse(null);
+                TradingCalendar cal = calendars.get(m);
+                if (spec == null || cal == null) {
+                    String problem = spec == null ? "market " + m + " is not configured" : "no trading days of " + m + " in the data";
+                    rows.add(RowFactory.create(e.id(), m, null, null, null, problem, s.estimation().get(0), s.estimation().get(1),
+                            s.event().get(0), s.event().get(1), null, null, null, null));
+                    continue;
+                }
+                DayZero.Result d = DayZero.of(e, spec, cal);
+                Integer index = d.day0() == null ? null : cal.indexOf(d.day0()).orElseThrow();
+                rows.add(RowFactory.create(e.id(), m, d.day0(), index, d.rule(), d.problem(),
+                        s.estimation().get(0), s.estimation().get(1), s.event().get(0), s.event().get(1),
+                        dateAt(cal, d.day0(), s.estimation().get(0)), dateAt(cal, d.day0(), s.estimation().get(1)),
+                        dateAt(cal, d.day0(), s.event().get(0)), dateAt(cal, d.day0(), s.event().get(1))));
+            }
+        }
+        return rows;
+    }
+
+    private static LocalDate dateAt(TradingCalendar cal, LocalDate day0, int offset) {
+        return day0 == null ? null : cal.offset(day0, offset).orElse(null);
+    }
+
+    static Dataset<Row> eventsFrame(SparkSession spark, List<Event> events) {
+        StructType schema = new StructType().add("event_id", DataTypes.StringType).add("name", DataTypes.StringType)
+                .add("event_instant", DataTypes.TimestampType).add("description", DataTypes.StringType)
+                .add("markets", DataTypes.createArrayType(DataTypes.StringType))
+                .add("sources", DataTypes.createArrayType(DataTypes.StringType));
+        List<Row> rows = events.stream().map(e -> RowFactory.create(e.id(), e.name(), Timestamp.from(e.instant()), e.description(),
+                e.markets().toArray(String[]::new), e.sources().toArray(String[]::new))).toList();
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** market -> benchmark symbol: the event-study override, else the market's own benchmark. */
+    static Dataset<Row> benchmarks(SparkSession spark, PipelineConfig cfg) {
+        List<Row> rows = new ArrayList<>();
+        for (MarketSpec m : cfg.markets()) {
+            String b = cfg.eventStudy().benchmarks().getOrDefault(m.id(), m.benchmark());
+            if (b != null) rows.add(RowFactory.create(m.id(), b));
+        }
+        return spark.createDataFrame(rows, new StructType().add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
+    }
+}

@@ -1,0 +1,156 @@
+package org.cybermarket.eventstudy;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.cybermarket.config.EventStudySettings;
+
+import static org.apache.spark.sql.functions.*;
+import static org.cybermarket.schema.Cols.keys;
+
+/**
+ * Test statistics per group (event x market x industry, with ALL for either) and day, and per group and CAR
+ * window, exactly as defined in ../shared/METHODOLOGY.md. Two-sided p-values: Student t with N - 1 degrees
+ * of freedom for the cross-sectional t, BMP and KP; standard normal otherwise.
+ */
+public final class GroupTests {
+    static final String[] GROUP = {"event_id", "group_market", "group_industry"};
+
+    private GroupTests() {}
+
+    /** Each row four times: (market, industry), (market, ALL), (ALL, industry), (ALL, ALL). */
+    static Dataset<Row> withGroups(Dataset<Row> df) {
+        Column groups = array(
+                struct(col("market").as("m"), col("industry").as("i")), struct(col("market").as("m"), lit(EventStudy.ALL).as("i")),
+                struct(lit(EventStudy.ALL).as("m"), col("industry").as("i")), struct(lit(EventStudy.ALL).as("m"), lit(EventStudy.ALL).as("i")));
+        return df.withColumn("_g", explode(groups))
+                .withColumn("group_market", col("_g.m")).withColumn("group_industry", col("_g.i")).drop("_g");
+    }
+
+    /**
+     * Per group, from the estimation window: sd of the group's AAR over estimation days (Brown-Warner 1985), the
+     * pooled share of positive ARs (generalized sign), and rbar, the mean pairwise correlation of the members'
+     * ARs over common days (Kolari-Pynnonen; computed pairwise for groups up to the limit).
+     */
+    static Dataset<Row> estimationMoments(Dataset<Row> included) {
+        Dataset<Row> est = withGroups(included.filter(col("phase").equalTo("estimation").and(col("abnormal_return").isNotNull())));
+        Dataset<Row> aarEst = est.groupBy("event_id", "group_market", "group_industry", "event_day_offset")
+                .agg(avg("abnormal_return").as("aar"))
+                .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(stddev_samp("aar").as("sd_aar_estimation"));
+        Dataset<Row> pooled = est.groupBy(GROUP[0], GROUP[1], GROUP[2])
+                .agg(avg(when(col("abnormal_return").gt(0), 1.0).otherwise(0.0)).as("positive_share_estimation"),
+                        countDistinct("symbol").as("_members"));
+        Dataset<Row> small = pooled.filter(col("_members").leq(EventStudy.KP_PAIRWISE_LIMIT)).select(GROUP[0], GROUP[1], GROUP[2]);
+        Dataset<Row> a = est.join(small, keys(GROUP), "left_semi")
+                .select(col("event_id"), col("group_market"), col("group_industry"), col("event_day_offset"),
+                        col("symbol").as("sym_a"), col("abnormal_return").as("ar_a"));
+        Dataset<Row> b = a.withColumnRenamed("sym_a", "sym_b").withColumnRenamed("ar_a", "ar_b");
+        Dataset<Row> rbar = a.join(b, keys("event_id", "group_market", "group_industry", "event_day_offset"), "inner")
+                .filter(col("sym_a").lt(col("sym_b")))
+                .groupBy("event_id", "group_market", "group_industry", "sym_a", "sym_b").agg(corr("ar_a", "ar_b").as("rho"))
+                .filter(col("rho").isNotNull().and(not(isnan(col("rho")))))
+                .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(avg("rho").as("rbar"), count(lit(1)).as("rbar_pairs"));
+        return pooled.join(aarEst, keys(GROUP), "left").join(rbar, keys(GROUP), "left").drop("_members");
+    }
+
+    /** Corrado (1989) rank deviations: per group, U_t on every day and S_K over all estimation and event days. */
+    static Dataset<Row> corrado(Dataset<Row> included) {
+        Dataset<Row> withAr = included.filter(col("abnormal_return").isNotNull());
+        WindowSpec bySecurity = Window.partitionBy("event_id", "symbol");
+        WindowSpec ordered = bySecurity.orderBy("abnormal_return");
+        WindowSpec ties = Window.partitionBy("event_id", "symbol", "abnormal_return");
+        Dataset<Row> ranked = withAr
+                .withColumn("_rank", rank().over(ordered).plus(count(lit(1)).over(ties).minus(1).divide(2.0)))
+                .withColumn("_t", count(lit(1)).over(bySecurity))
+                .withColumn("_dev", col("_rank").minus(col("_t").plus(1).divide(2.0)));
+        Dataset<Row> u = withGroups(ranked).groupBy("event_id", "group_market", "group_industry", "event_day_offset", "phase")
+                .agg(avg("_dev").as("corrado_u"));
+        Dataset<Row> sk = u.groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(sqrt(avg(pow(col("corrado_u"), 2))).as("corrado_sk"));
+        return u.filter(col("phase").equalTo("event")).drop("phase").join(sk, keys(GROUP), "inner");
+    }
+
+    public static Dataset<Row> days(Dataset<Row> included, Dataset<Row> moments, String model) {
+        Dataset<Row> ev = withGroups(included.filter(col("phase").equalTo("event").and(col("abnormal_return").isNotNull())));
+        WindowSpec byGroupDay = Window.partitionBy("event_id", "group_market", "group_industry", "event_day_offset");
+        Column absAr = abs(col("abnormal_return"));
+        // Wilcoxon signed rank: average ranks of |AR| within the group and day.
+        ev = ev.withColumn("_wrank", rank().over(byGroupDay.orderBy(absAr))
+                .plus(count(lit(1)).over(Window.partitionBy(col("event_id"), col("group_market"), col("group_industry"),
+                        col("event_day_offset"), absAr)).minus(1).divide(2.0)));
+        Dataset<Row> agg = ev.groupBy("event_id", "group_market", "group_industry", "event_day_offset").agg(
+                min("trade_date").as("first_date"), max("trade_date").as("last_date"),
+                count(lit(1)).as("n_securities"), avg("abnormal_return").as("aar"), stddev_samp("abnormal_return").as("sd_ar"),
+                sum(pow(col("residual_sd"), 2)).as("_sum_s2"),
+                sum(when(col("abnormal_return").gt(0), 1).otherwise(0)).as("n_positive"),
+                sum("standardized_ar").as("_sum_sar"), avg("standardized_ar").as("_mean_sar"), stddev_samp("standardized_ar").as("_sd_sar"),
+                sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var"),
+                sum(when(col("abnormal_return").gt(0), col("_wrank")).otherwise(0.0)).as("wilcoxon_w_plus"));
+        Column n = col("n_securities");
+        Column df = n.minus(1);
+        WindowSpec path = Window.partitionBy(GROUP[0], GROUP[1], GROUP[2]).orderBy("event_day_offset")
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> out = agg.join(moments, keys(GROUP), "left")
+                .join(corrado(included), keys("event_id", "group_market", "group_industry", "event_day_offset"), "left")
+                .withColumn("caar_to_date", sum("aar").over(path))
+                .withColumn("t_cs", col("aar").divide(col("sd_ar").divide(sqrt(n))))
+                .withColumn("bw1980", col("aar").divide(sqrt(col("_sum_s2")).divide(n)))
+                .withColumn("bw1985", col("aar").divide(col("sd_aar_estimation")))
+                .withColumn("patell", col("_sum_sar").divide(sqrt(col("_patell_var"))))
+                .withColumn("bmp", col("_mean_sar").divide(col("_sd_sar").divide(sqrt(n))))
+                .withColumn("kp", col("bmp").multiply(sqrt(lit(1).minus(col("rbar")).divide(lit(1).plus(df.multiply(col("rbar")))))))
+                .withColumn("sign_z", col("n_positive").minus(n.divide(2)).divide(sqrt(n.divide(4))))
+                .withColumn("gen_sign_z", col("n_positive").minus(n.multiply(col("positive_share_estimation")))
+                        .divide(sqrt(n.multiply(col("positive_share_estimation")).multiply(lit(1).minus(col("positive_share_estimation"))))))
+                .withColumn("corrado", col("corrado_u").divide(col("corrado_sk")))
+                .withColumn("wilcoxon_z", col("wilcoxon_w_plus").minus(n.multiply(n.plus(1)).divide(4))
+                        .divide(sqrt(n.multiply(n.plus(1)).multiply(n.multiply(2).plus(1)).divide(24))));
+        return out.select(col("event_id"), col("group_market"), col("group_industry"), col("event_day_offset"), col("first_date"),
+                col("last_date"), n, col("aar"), col("caar_to_date"), col("sd_ar"), col("n_positive"),
+                col("t_cs"), PValues.student(col("t_cs"), df).as("p_t_cs"),
+                col("bw1980"), PValues.normal(col("bw1980")).as("p_bw1980"),
+                col("bw1985"), PValues.normal(col("bw1985")).as("p_bw1985"),
+                col("patell"), PValues.normal(col("patell")).as("p_patell"),
+                col("bmp"), PValues.student(col("bmp"), df).as("p_bmp"),
+                col("rbar"), col("rbar_pairs"), col("kp"), PValues.student(col("kp"), df).as("p_kp"),
+                col("sign_z"), PValues.normal(col("sign_z")).as("p_sign"),
+                col("positive_share_estimation"), col("gen_sign_z"), PValues.normal(col("gen_sign_z")).as("p_gen_sign"),
+                col("corrado"), PValues.normal(col("corrado")).as("p_corrado"),
+                col("wilcoxon_w_plus"), col("wilcoxon_z"), PValues.normal(col("wilcoxon_z")).as("p_wilcoxon"),
+                col("sd_aar_estimation"), lit(model).as("model"));
+    }
+
+    public static Dataset<Row> windows(Dataset<Row> securityWindows, Dataset<Row> moments, EventStudySettings s) {
+        Dataset<Row> w = withGroups(securityWindows);
+        Dataset<Row> agg = w.groupBy("event_id", "group_market", "group_industry", "window", "window_start", "window_end").agg(
+                min("first_date").as("first_date"), max("last_date").as("last_date"),
+                count(lit(1)).as("n_securities"), avg("car").as("caar"), stddev_samp("car").as("sd_car"),
+                avg("bhar").as("mean_bhar"),
+                sum(when(col("car").gt(0), 1).otherwise(0)).as("n_positive"),
+                sum("scar").as("_sum_scar"), avg("scar").as("_mean_scar"), stddev_samp("scar").as("_sd_scar"),
+                sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var"));
+        Column n = col("n_securities");
+        Column df = n.minus(1);
+        Column windowDays = col("window_end").minus(col("window_start")).plus(1);
+        Dataset<Row> out = agg.join(moments, keys(GROUP), "left")
+                .withColumn("t_cs", col("caar").divide(col("sd_car").divide(sqrt(n))))
+                .withColumn("patell", col("_sum_scar").divide(sqrt(col("_patell_var"))))
+                .withColumn("bmp", col("_mean_scar").divide(col("_sd_scar").divide(sqrt(n))))
+                .withColumn("kp", col("bmp").multiply(sqrt(lit(1).minus(col("rbar")).divide(lit(1).plus(df.multiply(col("rbar")))))))
+                .withColumn("bw1985", col("caar").divide(col("sd_aar_estimation").multiply(sqrt(windowDays))))
+                .withColumn("sign_z", col("n_positive").minus(n.divide(2)).divide(sqrt(n.divide(4))))
+                .withColumn("gen_sign_z", col("n_positive").minus(n.multiply(col("positive_share_estimation")))
+                        .divide(sqrt(n.multiply(col("positive_share_estimation")).multiply(lit(1).minus(col("positive_share_estimation"))))));
+        return out.select(col("event_id"), col("group_market"), col("group_industry"), col("window"), col("window_start"),
+                col("window_end"), col("first_date"), col("last_date"), n, col("caar"), col("sd_car"), col("mean_bhar"), col("n_positive"),
+                col("t_cs"), PValues.student(col("t_cs"), df).as("p_t_cs"),
+                col("patell"), PValues.normal(col("patell")).as("p_patell"),
+                col("bmp"), PValues.student(col("bmp"), df).as("p_bmp"),
+                col("rbar"), col("kp"), PValues.student(col("kp"), df).as("p_kp"),
+                col("bw1985"), PValues.normal(col("bw1985")).as("p_bw1985"),
+                col("sign_z"), PValues.normal(col("sign_z")).as("p_sign"),
+                col("gen_sign_z"), PValues.normal(col("gen_sign_z")).as("p_gen_sign"),
+                lit(s.model()).as("model"));
+    }
+}

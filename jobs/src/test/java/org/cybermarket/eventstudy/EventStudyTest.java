@@ -1,0 +1,198 @@
+package org.cybermarket.eventstudy;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.cybermarket.config.EventStudySettings;
+import org.cybermarket.testing.SparkTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The Spark engine against {@link ReferenceEventStudy} on a frame small enough to read: one market, 40 trading
+ * days, benchmark IDX, five securities, two events (E1 day 0 at index 30, E2 at index 33) so that every firm is
+ * in two events at once. S2 is suspended on day 12; S5 starts trading on day 20 (too short a history for E1);
+ * S3 has no price on E2's day 0.
+ */
+class EventStudyTest {
+    static final int DAYS = 40;
+    static final List<String> SYMBOLS = List.of("S1", "S2", "S3", "S4", "S5");
+    static final Map<String, Map<Integer, Double>> RI = new LinkedHashMap<>();
+    static final Map<Integer, Double> RM = new HashMap<>();
+    static EventStudy.Result result;
+    static final EventStudySettings SETTINGS = new EventStudySettings("market_model", List.of(-25, -6), List.of(-3, 3),
+            Map.of("w_m1_1", List.of(-1, 1), "w_m3_3", List.of(-3, 3)), 10, null);
+
+    @BeforeAll
+    static void run() {
+        Random rnd = new Random(7);
+        for (int t = 1; t < DAYS; t++) RM.put(t, 0.01 * Math.sin(t * 1.3) + 0.004 * rnd.nextGaussian());
+        double[] beta = {0.8, 1.2, 1.0, 0.5, 1.5};
+        for (int i = 0; i < SYMBOLS.size(); i++) {
+            Map<Integer, Double> r = new HashMap<>();
+            for (int t = 1; t < DAYS; t++) r.put(t, 0.001 * i + beta[i] * RM.get(t) + 0.01 * rnd.nextGaussian());
+            RI.put(SYMBOLS.get(i), r);
+        }
+        RI.get("S1").put(30, RI.get("S1").get(30) + 0.05); // an event-day jump
+        RI.get("S2").remove(12);                              // suspended
+        RI.get("S3").remove(33);                              // no price on E2's day 0
+        for (int t = 1; t < 20; t++) RI.get("S5").remove(t); // listed on day 20
+
+        StructType returnsSchema = new StructType().add("market", DataTypes.StringType).add("symbol", DataTypes.StringType)
+                .add("kind", DataTypes.StringType).add("trade_date", DataTypes.DateType).add("day_index", DataTypes.IntegerType)
+                .add("on_calendar", DataTypes.BooleanType).add("simple_return", DataTypes.DoubleType);
+        List<Row> rows = new ArrayList<>();
+        for (int t = 1; t < DAYS; t++) rows.add(RowFactory.create("XTST", "IDX", "index", date(t), t, true, RM.get(t)));
+        RI.forEach((s, r) -> r.forEach((t, v) -> rows.add(RowFactory.create("XTST", s, "stock", date(t), t, true, v))));
+        var spark = SparkTest.spark();
+        Dataset<Row> returns = spark.createDataFrame(rows, returnsSchema);
+        Dataset<Row> securities = spark.createDataFrame(List.of(
+                        sec("S1", "Cybersecurity"), sec("S2", "Cybersecurity"), sec("S3", "Cybersecurity"), sec("S4", "Banks"),
+                        sec("S5", "Cybersecurity"), RowFactory.create("IDX", "XTST", "T", "Index", "index")),
+                new StructType().add("symbol", DataTypes.StringType).add("market", DataTypes.StringType).add("region", DataTypes.StringType)
+                        .add("industry", DataTypes.StringType).add("kind", DataTypes.StringType));
+        Dataset<Row> eventDays = spark.createDataFrame(List.of(RowFactory.create("E1", "XTST", 30), RowFactory.create("E2", "XTST", 33)),
+                new StructType().add("event_id", DataTypes.StringType).add("market", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
+        Dataset<Row> benchmarks = spark.createDataFrame(List.<Row>of(RowFactory.create("XTST", "IDX")),
+                new StructType().add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
+        Dataset<Row> factors = spark.createDataFrame(List.of(), new StructType().add("region", DataTypes.StringType)
+                .add("trade_date", DataTypes.DateType).add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType)
+                .add("hml", DataTypes.DoubleType).add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType));
+        EventStudy.Result r = EventStudy.run(spark, returns, securities, eventDays, benchmarks, factors, SETTINGS);
+        result = new EventStudy.Result(r.securityDays().cache(), r.securityWindows().cache(), r.groupDays().cache(),
+                r.groupWindows().cache(), r.exclusions().cache());
+    }
+
+    static LocalDate date(int t) {
+        return LocalDate.of(2024, 1, 1).plusDays(t);
+    }
+
+    static Row sec(String s, String industry) {
+        return RowFactory.create(s, "XTST", "T", industry, "stock");
+    }
+
+    /** Reference fits of the securities in a group for an event with day 0 at d0 (indices shifted to offsets). */
+    static List<ReferenceEventStudy.Fit> fits(ReferenceEventStudy ref, int d0, List<String> members, List<Map<Integer, Double>> riOut) {
+        List<ReferenceEventStudy.Fit> out = new ArrayList<>();
+        Map<Integer, Double> rm = shift(RM, d0);
+        for (String s : members) {
+            Map<Integer, Double> ri = shift(RI.get(s), d0);
+            out.add(ref.fit(ri, rm));
+            if (riOut != null) riOut.add(ri);
+        }
+        return out;
+    }
+
+    static Map<Integer, Double> shift(Map<Integer, Double> byIndex, int d0) {
+        Map<Integer, Double> out = new HashMap<>();
+        byIndex.forEach((t, v) -> out.put(t - d0, v));
+        return out;
+    }
+
+    static final String[] DAY_STATS = {"aar", "t_cs", "bw1980", "bw1985", "patell", "bmp", "rbar", "kp", "sign_z", "gen_sign_z",
+            "corrado", "wilcoxon_w_plus", "wilcoxon_z", "n_securities", "n_positive"};
+
+    void checkGroupDays(String event, int d0, String market, String industry, List<String> members) {
+        ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
+        List<ReferenceEventStudy.Fit> fits = fits(ref, d0, members, null);
+        List<Row> rows = result.groupDays().where("event_id = '" + event + "' and group_market = '" + market
+                + "' and group_industry = '" + industry + "'").orderBy("event_day_offset").collectAsList();
+        assertEquals(7, rows.size(), "one row per event day");
+        for (Row r : rows) {
+            int t = r.getInt(r.fieldIndex("event_day_offset"));
+            Map<String, Double> expected = ref.groupDay(fits, t);
+            for (String stat : DAY_STATS) {
+                double actual = ((Number) r.getAs(stat)).doubleValue();
+                assertEquals(expected.get(stat), actual, 1e-10 * Math.max(1, Math.abs(expected.get(stat))),
+                        event + " " + market + "/" + industry + " day " + t + " " + stat);
+            }
+        }
+    }
+
+    @Test
+    void groupDayStatisticsMatchTheReferenceForEveryDayAndGroup() {
+        checkGroupDays("E1", 30, "ALL", "ALL", List.of("S1", "S2", "S3", "S4"));
+        checkGroupDays("E1", 30, "XTST", "Cybersecurity", List.of("S1", "S2", "S3"));
+        checkGroupDays("E2", 33, "ALL", "ALL", List.of("S1", "S2", "S4")); // S3 and S5 are excluded from E2
+    }
+
+    @Test
+    void carScarAndBharPerSecurityMatchTheReference() {
+        ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
+        List<String> members = List.of("S1", "S2", "S3", "S4");
+        List<Map<Integer, Double>> ri = new ArrayList<>();
+        List<ReferenceEventStudy.Fit> fits = fits(ref, 30, members, ri);
+        for (int i = 0; i < members.size(); i++) {
+            for (Object[] w : new Object[][]{{"w_m1_1", -1, 1}, {"w_m3_3", -3, 3}}) {
+                double[] e = ReferenceEventStudy.window(fits.get(i), ri.get(i), (int) w[1], (int) w[2]);
+                Row r = result.securityWindows().where("event_id = 'E1' and symbol = '" + members.get(i) + "' and window = '" + w[0] + "'").first();
+                String what = members.get(i) + " " + w[0];
+                assertEquals(e[0], r.<Double>getAs("car"), 1e-12, what + " car");
+                assertEquals(e[1], r.<Double>getAs("scar"), 1e-10, what + " scar");
+                assertEquals(e[2], r.<Double>getAs("bhar"), 1e-12, what + " bhar");
+                assertEquals((long) e[3], r.<Long>getAs("days"), what + " days");
+                assertEquals(fits.get(i).beta, r.<Double>getAs("beta"), 1e-12, what + " beta");
+                assertEquals(fits.get(i).alpha, r.<Double>getAs("alpha"), 1e-12, what + " alpha");
+                assertEquals(fits.get(i).s, r.<Double>getAs("residual_sd"), 1e-12, what + " s_i");
+                assertEquals(fits.get(i).l, ((Number) r.getAs("estimation_days")).intValue(), what + " L_i");
+            }
+        }
+    }
+
+    @Test
+    void groupWindowStatisticsMatchTheReference() {
+        ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
+        List<Map<Integer, Double>> ri = new ArrayList<>();
+        List<ReferenceEventStudy.Fit> fits = fits(ref, 30, List.of("S1", "S2", "S3", "S4"), ri);
+        Map<String, Double> e = ref.groupWindow(fits, ri, -1, 1);
+        Row r = result.groupWindows().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and window = 'w_m1_1'").first();
+        for (String stat : List.of("caar", "t_cs", "patell", "bmp", "kp", "bw1985")) {
+            assertEquals(e.get(stat), r.<Double>getAs(stat), 1e-10 * Math.max(1, Math.abs(e.get(stat))), stat);
+        }
+        assertEquals(4L, r.<Long>getAs("n_securities"));
+    }
+
+    @Test
+    void exclusionsAreWrittenWithTheirReasonAndOnlyForTheirEvent() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : result.exclusions().orderBy("event_id", "symbol").collectAsList()) {
+            rows.add(List.of(r.getAs("event_id"), r.getAs("symbol"), r.getAs("reason_code")));
+        }
+        // S5: 5 usable estimation days for E1 (indices 20..24) < 10; for E2 (8..27) it has 8 -> also excluded.
+        assertEquals(List.of(List.of("E1", "S5", "TOO_FEW_ESTIMATION_DAYS"), List.of("E2", "S3", "NO_PRICE_AT_DAY0"),
+                List.of("E2", "S5", "TOO_FEW_ESTIMATION_DAYS")), rows);
+    }
+
+    @Test
+    void aFirmInTwoEventsCountsOncePerEvent() {
+        // E1 and E2 overlap in time; each security-day appears once per event, never multiplied by the other.
+        assertEquals(0, result.securityDays().groupBy("event_id", "symbol", "event_day_offset").count().where("count > 1").count());
+        long e1 = result.securityDays().where("event_id = 'E1'").count();
+        long expected = 0;
+        for (String s : List.of("S1", "S2", "S3", "S4")) for (int t = 27; t <= 33; t++) if (RI.get(s).containsKey(t)) expected++;
+        assertEquals(expected, e1);
+        assertEquals(4L, result.groupDays().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0")
+                .first().<Long>getAs("n_securities"));
+    }
+
+    @Test
+    void pValuesAreTwoSidedWithTheRightReference() {
+        assertEquals(0.04999579, PValues.normalTwoSided(1.96), 1e-8);   // standard normal table
+        assertEquals(0.07338803, PValues.studentTwoSided(2.0, 10), 1e-8); // Student t, 10 df
+        Row r = result.groupDays().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        assertEquals(PValues.studentTwoSided(r.getAs("t_cs"), 3), r.<Double>getAs("p_t_cs"), 1e-15, "t with N - 1 = 3 df");
+        assertEquals(PValues.normalTwoSided(r.getAs("patell")), r.<Double>getAs("p_patell"), 1e-15);
+    }
+}
