@@ -1,6 +1,7 @@
 package org.cybermarket.cli;
 
 import org.cybermarket.eventstudy.EventStudyJob;
+import org.cybermarket.forecast.MarketForecastJob;
 import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.returns.ReturnsJob;
@@ -39,5 +40,12 @@ final class JobCommands {
     static final class EventStudyCmd extends JobCommand {
         @Override
         List<Job> jobs() { return List.of(new EventStudyJob()); }
+    }
+
+    @Command(name = "forecast", mixinStandardHelpOptions = true,
+            description = "Market research growth analytics: CAGR, implied bases, projections, comparisons, vintage revisions.")
+    static final class Forecast extends JobCommand {
+        @Override
+        List<Job> jobs() { return List.of(new MarketForecastJob()); }
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code cybermarket <command> [options]}. Exit 0 on success, 1 on a failed run, 2 on a usage error. */
 @Command(name = "cybermarket", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cybersecurity market analytics on Apache Spark: ingest, returns, sector returns, event studies, growth analytics.",
-        subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class,
+        subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class, JobCommands.Forecast.class,
                 GenerateSampleCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package org.cybermarket.cli;
 
 import org.cybermarket.eventstudy.EventStudyJob;
+import org.cybermarket.forecast.MarketForecastJob;
 import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.returns.ReturnsJob;
@@ -13,6 +14,6 @@ final class Pipelines {
     private Pipelines() {}
 
     static List<Job> all() {
-        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob(), new EventStudyJob());
+        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob(), new EventStudyJob(), new MarketForecastJob());
     }
 }

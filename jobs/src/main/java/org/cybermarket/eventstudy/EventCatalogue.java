@@ -2,11 +2,10 @@ package org.cybermarket.eventstudy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.io.InputFileException;
+import org.cybermarket.io.InputPaths;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -26,16 +25,7 @@ public final class EventCatalogue {
     private EventCatalogue() {}
 
     public static List<Event> load(SparkSession spark, String path) {
-        byte[] bytes;
-        try {
-            Path p = new Path(path);
-            try (FSDataInputStream in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
-                bytes = in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new InputFileException(path, "cannot read the event catalogue: " + e.getMessage());
-        }
-        return parse(path, bytes);
+        return parse(path, InputPaths.readAll(spark, path));
     }
 
     public static List<Event> parse(String path, byte[] json) {

@@ -25,6 +25,18 @@ public final class InputPaths {
         return base + path;
     }
 
+    /** The bytes of one small file (a catalogue), through Hadoop's FileSystem so that any URI works. */
+    public static byte[] readAll(SparkSession spark, String file) {
+        try {
+            Path p = new Path(file);
+            try (var in = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(p)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new InputFileException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
     /** The files a glob matches, sorted; a glob matching nothing is an error naming it. */
     public static List<String> list(SparkSession spark, String glob) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();

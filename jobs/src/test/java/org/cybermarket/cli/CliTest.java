@@ -35,7 +35,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "event-study", "generate-sample", "query", "describe"})
+    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "event-study", "forecast", "generate-sample", "query", "describe"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code(), r.err());
@@ -91,7 +91,8 @@ class CliTest {
                 "--master", "local[2]");
         assertEquals(0, r.code(), r.err());
         for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar",
-                "events", "event_days", "es_security_days", "es_security_windows", "es_group_days", "es_group_windows", "es_exclusions"}) {
+                "events", "event_days", "es_security_days", "es_security_windows", "es_group_days", "es_group_windows", "es_exclusions", "research_figures", "market_forecast", "forecast_comparison",
+                "forecast_revisions", "realized_vs_projected"}) {
             assertTrue(Files.isDirectory(out.resolve(ds)), ds + " written");
         }
         var spark = SparkTest.spark();
