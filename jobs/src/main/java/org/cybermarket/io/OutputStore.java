@@ -128,8 +128,9 @@ public final class OutputStore {
             if (!fs.exists(r)) return out;
             for (var s : fs.listStatus(r)) {
                 String n = s.getPath().getName();
-                // A dataset is a folder Spark finished writing; anything else (another output root, say) is not.
-                if (s.isDirectory() && SAFE_NAME.matcher(n).matches() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) out.add(n);
+                // A dataset is a folder holding Parquet files (stage() guarantees one even when empty);
+                // anything else, such as another output root nested here, is not.
+                if (s.isDirectory() && SAFE_NAME.matcher(n).matches() && hasParquet(s.getPath().toString())) out.add(n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

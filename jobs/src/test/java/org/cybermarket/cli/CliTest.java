@@ -85,11 +85,9 @@ class CliTest {
     }
 
     @Test
-    void thePipelineRunsOnTheBundledSampleAndItsOutputsReadBack(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("out");
-        Result r = run("pipeline", "--config", root.resolve("data/config/sample.yaml").toString(), "--out", out.toString(),
-                "--master", "local[2]");
-        assertEquals(0, r.code(), r.err());
+    void thePipelineRunsOnTheBundledSampleAndItsOutputsReadBack() throws Exception {
+        Path out = org.cybermarket.testing.SampleRun.output();
+        assertEquals(0, org.cybermarket.testing.SampleRun.exitCode(), org.cybermarket.testing.SampleRun.errors());
         for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar",
                 "events", "event_days", "es_security_days", "es_security_windows", "es_group_days", "es_group_windows", "es_exclusions", "research_figures", "market_forecast", "forecast_comparison",
                 "forecast_revisions", "realized_vs_projected"}) {
