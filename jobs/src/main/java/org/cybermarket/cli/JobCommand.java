@@ -36,8 +36,12 @@ abstract class JobCommand implements Callable<Integer> {
         String root = Path.of(cfg.out()).toAbsolutePath().normalize().toString();
         log.info("outputs under " + root + ":");
         m.datasets().forEach((name, rows) -> log.info(String.format("  %-24s %,12d rows  %s/%s", name, rows, root, name)));
-        if (m.datasets().containsKey("report")) log.info("report: " + root + "/report/index.html");
         log.info("manifest: " + root + "/_manifest.json (run " + m.runId() + ")");
+        afterRun(spark, cfg, log);
         return 0;
+    }
+
+    /** What a command does once its run and manifest are written (the pipeline renders the report). */
+    void afterRun(SparkSession spark, PipelineConfig cfg, RunLog log) {
     }
 }

@@ -13,4 +13,10 @@ final class PipelineCommand extends JobCommand {
     List<Job> jobs() {
         return Pipelines.all();
     }
+
+    /** The report reads the outputs and the manifest, so it comes after both. */
+    @Override
+    void afterRun(org.apache.spark.sql.SparkSession spark, org.cybermarket.config.PipelineConfig cfg, org.cybermarket.pipeline.RunLog log) {
+        log.info("report: " + org.cybermarket.report.Report.render(spark, cfg.out()));
+    }
 }
