@@ -243,11 +243,11 @@ public final class EventStudy {
         for (Map.Entry<String, List<Integer>> w : s.carWindows().entrySet()) {
             rows.add(RowFactory.create(w.getKey(), w.getValue().get(0), w.getValue().get(1)));
         }
-        Dataset<Row> windows = spark.createDataFrame(rows, new StructType().add("window", DataTypes.StringType)
+        Dataset<Row> windows = spark.createDataFrame(rows, new StructType().add("car_window", DataTypes.StringType)
                 .add("window_start", DataTypes.IntegerType).add("window_end", DataTypes.IntegerType));
         Dataset<Row> ev = included.filter(col("phase").equalTo("event").and(col("abnormal_return").isNotNull()));
         return ev.join(broadcast(windows), col("event_day_offset").between(col("window_start"), col("window_end")), "inner")
-                .groupBy("event_id", "market", "region", "industry", "symbol", "window", "window_start", "window_end")
+                .groupBy("event_id", "market", "region", "industry", "symbol", "car_window", "window_start", "window_end")
                 .agg(count(lit(1)).as("days"), min("trade_date").as("first_date"), max("trade_date").as("last_date"),
                         sum("abnormal_return").as("car"),
                         sum("standardized_ar").divide(sqrt(count("standardized_ar"))).as("scar"),

@@ -123,7 +123,7 @@ public final class GroupTests {
 
     public static Dataset<Row> windows(Dataset<Row> securityWindows, Dataset<Row> moments, EventStudySettings s) {
         Dataset<Row> w = withGroups(securityWindows);
-        Dataset<Row> agg = w.groupBy("event_id", "group_market", "group_industry", "window", "window_start", "window_end").agg(
+        Dataset<Row> agg = w.groupBy("event_id", "group_market", "group_industry", "car_window", "window_start", "window_end").agg(
                 min("first_date").as("first_date"), max("last_date").as("last_date"),
                 count(lit(1)).as("n_securities"), avg("car").as("caar"), stddev_samp("car").as("sd_car"),
                 avg("bhar").as("mean_bhar"),
@@ -142,7 +142,7 @@ public final class GroupTests {
                 .withColumn("sign_z", col("n_positive").minus(n.divide(2)).divide(sqrt(n.divide(4))))
                 .withColumn("gen_sign_z", col("n_positive").minus(n.multiply(col("positive_share_estimation")))
                         .divide(sqrt(n.multiply(col("positive_share_estimation")).multiply(lit(1).minus(col("positive_share_estimation"))))));
-        return out.select(col("event_id"), col("group_market"), col("group_industry"), col("window"), col("window_start"),
+        return out.select(col("event_id"), col("group_market"), col("group_industry"), col("car_window"), col("window_start"),
                 col("window_end"), col("first_date"), col("last_date"), n, col("caar"), col("sd_car"), col("mean_bhar"), col("n_positive"),
                 col("t_cs"), PValues.student(col("t_cs"), df).as("p_t_cs"),
                 col("patell"), PValues.normal(col("patell")).as("p_patell"),

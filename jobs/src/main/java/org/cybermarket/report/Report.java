@@ -169,7 +169,7 @@ public final class Report {
         List<List<Object>> w = new ArrayList<>();
         for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", "Cybersecurity"))
                 .orderBy("event_id", "group_market", "group_industry", "window_start", "window_end").collectAsList()) {
-            w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
+            w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("car_window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
                     r.<Long>getAs("n_securities"), Html.pct(r.getAs("caar")), num(r, "t_cs"), num(r, "p_t_cs"), num(r, "patell"), num(r, "p_patell"),
                     num(r, "bmp"), num(r, "p_bmp"), num(r, "kp"), num(r, "p_kp"), num(r, "bw1985"), num(r, "p_bw1985"), Html.pct(r.getAs("mean_bhar"))));
         }

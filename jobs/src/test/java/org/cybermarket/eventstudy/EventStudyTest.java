@@ -137,7 +137,7 @@ class EventStudyTest {
         for (int i = 0; i < members.size(); i++) {
             for (Object[] w : new Object[][]{{"w_m1_1", -1, 1}, {"w_m3_3", -3, 3}}) {
                 double[] e = ReferenceEventStudy.window(fits.get(i), ri.get(i), (int) w[1], (int) w[2]);
-                Row r = result.securityWindows().where("event_id = 'E1' and symbol = '" + members.get(i) + "' and window = '" + w[0] + "'").first();
+                Row r = result.securityWindows().where("event_id = 'E1' and symbol = '" + members.get(i) + "' and car_window = '" + w[0] + "'").first();
                 String what = members.get(i) + " " + w[0];
                 assertEquals(e[0], r.<Double>getAs("car"), 1e-12, what + " car");
                 assertEquals(e[1], r.<Double>getAs("scar"), 1e-10, what + " scar");
@@ -157,7 +157,7 @@ class EventStudyTest {
         List<Map<Integer, Double>> ri = new ArrayList<>();
         List<ReferenceEventStudy.Fit> fits = fits(ref, 30, List.of("S1", "S2", "S3", "S4"), ri);
         Map<String, Double> e = ref.groupWindow(fits, ri, -1, 1);
-        Row r = result.groupWindows().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and window = 'w_m1_1'").first();
+        Row r = result.groupWindows().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and car_window = 'w_m1_1'").first();
         for (String stat : List.of("caar", "t_cs", "patell", "bmp", "kp", "bw1985")) {
             assertEquals(e.get(stat), r.<Double>getAs(stat), 1e-10 * Math.max(1, Math.abs(e.get(stat))), stat);
         }
