@@ -14,6 +14,7 @@ import java.util.Map;
  * @param symbolFromFile regex with a group named {@code symbol}, applied to the file name, when the file holds one symbol
  * @param valueScale    multiplier applied to every numeric field (0.01 for files quoted in percent)
  * @param stopAtBlankLine data ends at the first blank line after the data (a footer follows)
+ * @param decimalComma  numbers are written 1.234,50 (decimal comma, dots between thousands)
  */
 public record Layout(
         Map<String, List<String>> columns,
@@ -22,7 +23,8 @@ public record Layout(
         String encoding,
         String symbolFromFile,
         Double valueScale,
-        Boolean stopAtBlankLine) implements Serializable {
+        Boolean stopAtBlankLine,
+        Boolean decimalComma) implements Serializable {
 
     public Layout {
         if (columns == null || columns.isEmpty()) {
@@ -37,5 +39,7 @@ public record Layout(
         encoding = encoding == null ? "UTF-8" : encoding;
         valueScale = valueScale == null ? 1.0 : valueScale;
         stopAtBlankLine = stopAtBlankLine != null && stopAtBlankLine;
+        decimalComma = decimalComma != null && decimalComma;
+        if (decimalComma && ",".equals(delimiter)) throw new IllegalArgumentException("a layout with decimal_comma needs another delimiter than ','");
     }
 }

@@ -46,7 +46,7 @@ public final class Ingest {
         // Security master.
         Dataset<Row> masterLines = null;
         for (MasterInput m : cfg.securities()) {
-            Layout layout = new Layout(m.columns(), null, null, null, null, null, null);
+            Layout layout = new Layout(m.columns(), null, null, null, null, null, null, null);
             Dataset<Row> lines = LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), m.path()), layout, TargetSchema.SECURITIES)
                     .withColumn("market", mapMarket(col("market"), m.marketAliases(), m.defaultMarket()));
             masterLines = masterLines == null ? lines : masterLines.unionByName(lines);
@@ -79,7 +79,8 @@ public final class Ingest {
         Dataset<Row> master = securities.select(col("symbol").as("_sym"), col("market").as("_master_market"), col("kind").as("_master_kind"));
         priceLines = priceLines.join(broadcast(master), col("symbol").equalTo(col("_sym")), "left")
                 .withColumn("market", coalesce(col("input_market"), col("_master_market")))
-                .withColumn("kind", coalesce(col("_master_kind"), col("input_kind")))
+                // An input declared as an index stays one; otherwise the master's kind (stock, etf) wins.
+                .withColumn("kind", when(col("input_kind").equalTo("index"), lit("index")).otherwise(coalesce(col("_master_kind"), col("input_kind"))))
                 .join(broadcast(markets.select(col("market").as("_mk"), col("currency"))), col("market").equalTo(col("_mk")), "left");
         priceLines = RowStatus.withChecks(priceLines, List.of(
                 new RowStatus.Check(col("_sym").isNull().and(col("input_kind").notEqual("index")), "UNKNOWN_SYMBOL",

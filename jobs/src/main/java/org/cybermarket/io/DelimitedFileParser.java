@@ -32,6 +32,8 @@ public final class DelimitedFileParser {
     public static final String EXCEL_SERIAL = "excel_serial";
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern THOUSANDS = Pattern.compile("^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
+    private static final Pattern THOUSANDS_DOT = Pattern.compile("^[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?$");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("^[+-]?\\d+(,\\d+)?$");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$");
 
     private final Layout layout;
@@ -144,7 +146,7 @@ public final class DelimitedFileParser {
                 }
                 case DOUBLE -> {
                     if (isMissing(cell)) continue;
-                    Double v = parseNumber(cell);
+                    Double v = parseNumber(layout.decimalComma() ? fromDecimalComma(cell) : cell);
                     if (v == null) return reject(number, line, RejectReason.INVALID_NUMBER, name + " '" + cell + "' is not a finite number");
                     values[f] = v * layout.valueScale();
                 }
@@ -223,6 +225,13 @@ public final class DelimitedFileParser {
         if (!PLAIN_NUMBER.matcher(c).matches()) return null;
         double v = Double.parseDouble(c);
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** 1.234,50 -> 1234.50 and 10,5 -> 10.5; anything else is left for parseNumber to refuse. */
+    static String fromDecimalComma(String cell) {
+        if (THOUSANDS_DOT.matcher(cell).matches()) return cell.replace(".", "").replace(',', '.');
+        if (DECIMAL_COMMA.matcher(cell).matches()) return cell.replace(',', '.');
+        return cell.contains(",") || cell.contains(".") ? "not a number: " + cell : cell;
     }
 
     private String symbolFromFileName(String fileName) {

@@ -46,7 +46,17 @@ public final class InputPaths {
             FileStatus[] found = fs.globStatus(p);
             List<String> files = new ArrayList<>();
             if (found != null) {
-                for (FileStatus s : found) if (s.isFile()) files.add(s.getPath().toString());
+                for (FileStatus s : found) {
+                    if (s.isFile()) {
+                        files.add(s.getPath().toString());
+                    } else if (s.isDirectory()) { // a dataset folder, as Spark writes Parquet: its data files
+                        var it = fs.listFiles(s.getPath(), true);
+                        while (it.hasNext()) {
+                            Path f = it.next().getPath();
+                            if (!f.getName().startsWith("_") && !f.getName().startsWith(".")) files.add(f.toString());
+                        }
+                    }
+                }
             }
             if (files.isEmpty()) throw new InputFileException(glob, "no input file matches this path");
             files.sort(String::compareTo);

@@ -29,12 +29,13 @@ class BadInputCorpusTest {
 
     static Layout layout(String name) {
         return switch (name) {
-            case "long" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, null);
-            case "long_dmy" -> new Layout(LONG, List.of("yyyy-MM-dd", "dd.MM.yyyy"), ",", "UTF-8", null, null, null);
-            case "long_excel" -> new Layout(LONG, List.of("yyyy-MM-dd", DelimitedFileParser.EXCEL_SERIAL), ",", "UTF-8", null, null, null);
-            case "long_footer" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, true);
+            case "long" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, null, null);
+            case "long_dmy" -> new Layout(LONG, List.of("yyyy-MM-dd", "dd.MM.yyyy"), ",", "UTF-8", null, null, null, null);
+            case "long_excel" -> new Layout(LONG, List.of("yyyy-MM-dd", DelimitedFileParser.EXCEL_SERIAL), ",", "UTF-8", null, null, null, null);
+            case "long_footer" -> new Layout(LONG, List.of("yyyy-MM-dd"), ",", "UTF-8", null, null, true, null);
             case "master" -> new Layout(Map.of("symbol", List.of("symbol"), "name", List.of("name"), "industry", List.of("industry")),
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
+            case "semicolon_decimal_comma" -> new Layout(LONG, List.of("dd.MM.yyyy"), ";", "UTF-8", null, null, null, true);
             default -> throw new IllegalArgumentException(name);
         };
     }

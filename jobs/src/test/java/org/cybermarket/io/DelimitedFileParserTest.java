@@ -14,7 +14,7 @@ class DelimitedFileParserTest {
     private static final Layout CN = new Layout(Map.of("trade_date", List.of("日期"), "open_price", List.of("开盘价"),
             "high_price", List.of("最高价"), "low_price", List.of("最低价"), "close_price", List.of("收盘价"),
             "volume", List.of("成交量"), "turnover", List.of("成交额")), List.of("yyyyMMdd"), ",", "UTF-8",
-            "^(?<symbol>\\d{6})\\.csv$", null, null);
+            "^(?<symbol>\\d{6})\\.csv$", null, null, null);
 
     @Test
     void readsChineseHeadersCompactDatesAndTheSymbolFromTheFileName() {
@@ -33,7 +33,7 @@ class DelimitedFileParserTest {
     @Test
     void scalesPercentFactorsAndStopsAtTheFooter() {
         Layout ff = new Layout(Map.of("trade_date", List.of("", "Date"), "mkt_rf", List.of("Mkt-RF"), "smb", List.of("SMB"),
-                "hml", List.of("HML"), "rf", List.of("RF")), List.of("yyyyMMdd"), null, null, null, 0.01, true);
+                "hml", List.of("HML"), "rf", List.of("RF")), List.of("yyyyMMdd"), null, null, null, 0.01, true, null);
         String text = "preamble line one\r\nline two, with a comma\r\n\r\nDate,Mkt-RF,SMB,HML,RF\r\n20240722,    1.08,    0.88,   -0.53,   0.021\r\n\r\nCopyright 2024\r\n";
         List<ParsedLine> lines = new DelimitedFileParser(ff, TargetSchema.FACTORS).parse("ff.csv", text.getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("PREAMBLE", "PREAMBLE", "BLANK", "HEADER", "DATA", "BLANK", "FOOTER"),
@@ -46,7 +46,7 @@ class DelimitedFileParserTest {
     @Test
     void aColumnMatchedTwiceIsNotAHeader() {
         Layout twice = new Layout(Map.of("trade_date", List.of("date", "day"), "symbol", List.of("symbol"), "close_price", List.of("close")),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         String text = "date,day,symbol,close\n2024-07-22,2024-07-22,AAA,1\n";
         InputFileException e = assertThrows(InputFileException.class,
                 () -> new DelimitedFileParser(twice, TargetSchema.PRICES).parse("f.csv", text.getBytes(StandardCharsets.UTF_8)));
@@ -55,7 +55,7 @@ class DelimitedFileParserTest {
 
     @Test
     void symbolsAreTrimmedAndUpperCased() {
-        Layout l = new Layout(BadInputCorpusTest.LONG, null, null, null, null, null, null);
+        Layout l = new Layout(BadInputCorpusTest.LONG, null, null, null, null, null, null, null);
         String text = "date,symbol,open,high,low,close,volume\n2024-07-22,  crwd ,1,1,1,1,1\n";
         List<ParsedLine> lines = new DelimitedFileParser(l, TargetSchema.PRICES).parse("f.csv", text.getBytes(StandardCharsets.UTF_8));
         assertEquals("CRWD", lines.get(1).values()[0]);
@@ -63,7 +63,7 @@ class DelimitedFileParserTest {
 
     @Test
     void aLayoutMappingAnUnknownFieldIsRejectedUpFront() {
-        Layout l = new Layout(Map.of("closing", List.of("close")), null, null, null, null, null, null);
+        Layout l = new Layout(Map.of("closing", List.of("close")), null, null, null, null, null, null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DelimitedFileParser(l, TargetSchema.PRICES));
         assertTrue(e.getMessage().contains("unknown field 'closing'"), e.getMessage());
     }

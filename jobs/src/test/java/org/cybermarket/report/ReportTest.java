@@ -2,7 +2,7 @@ package org.cybermarket.report;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cybermarket.report.Report;
+import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -27,14 +26,14 @@ class ReportTest {
     @Test
     void rendersEverySectionWithValidChartsAndEscapesHostileNames(@TempDir Path tmp) throws Exception {
         Path fixture = tmp.resolve("out");
-        copy(SampleRun.output(), fixture);
+        Outputs.copy(SampleRun.output(), fixture);
         var spark = SparkTest.spark();
         // The vendor at fault has the largest abnormal return on day 0, so its name is in the report.
         Dataset<Row> securities = spark.read().parquet(fixture.resolve("securities").toString())
                 .withColumn("name", when(col("symbol").equalTo("FLCN"), lit(HOSTILE)).otherwise(col("name"))).cache();
         securities.count();
         securities.write().mode("overwrite").parquet(tmp.resolve("securities").toString());
-        deleteTree(fixture.resolve("securities"));
+        Outputs.deleteTree(fixture.resolve("securities"));
         Files.move(tmp.resolve("securities"), fixture.resolve("securities"));
 
         Path index = Report.render(spark, fixture.toString());
@@ -63,21 +62,5 @@ class ReportTest {
     void escapingCoversAttributesAndText() {
         assertEquals("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;", Html.esc("<a href=\"x\" onclick='y'>&"));
         assertTrue(Html.table(List.of("<b>"), List.of(List.of("<i>"))).contains("<th>&lt;b&gt;</th>"));
-    }
-
-    static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-    }
-
-    static void deleteTree(Path p) throws Exception {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
-        }
     }
 }

@@ -111,4 +111,16 @@ class SectorReturnsTest {
         assertEquals(1, (int) steel.<Integer>getAs("rank_ew"));
         assertEquals(2, (int) steel.<Integer>getAs("max_gap_days"), "its return spans the suspension");
     }
+
+    @Test
+    void windowReturnsCompoundDailyReturnsOverAnyRange() {
+        // A: +10% on the 16th and +10% on the 18th -> 1.1 * 1.1 - 1 = 0.21; D: one return (+10%, spanning its suspension).
+        assertRows(List.of(List.of("A", 0.21, 2), List.of("D", 0.1, 1)),
+                rows(Returns.windowReturns(returns, java.time.LocalDate.parse("2024-07-16"), java.time.LocalDate.parse("2024-07-18"))
+                        .where("symbol in ('A', 'D')"), "symbol", "window_return", "return_days"), 1e-12);
+        // CN industries 16th-19th: Cybersecurity 1.05 * 1.075 * 1.0 - 1 = 0.12875; Banks 1.1 * 1 * 1 - 1 = 0.1; Steel 0.1 (one day).
+        assertRows(List.of(List.of("Banks", 0.1, 3, 2), List.of("Cybersecurity", 0.12875, 3, 1), List.of("Steel", 0.1, 1, 2)),
+                rows(SectorReturns.windowReturns(sectors, java.time.LocalDate.parse("2024-07-16"), java.time.LocalDate.parse("2024-07-19"))
+                        .where("region = 'CN'"), "industry", "ew_window_return", "days", "rank_ew"), 1e-12);
+    }
 }

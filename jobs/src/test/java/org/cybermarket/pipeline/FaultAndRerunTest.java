@@ -1,0 +1,55 @@
+package org.cybermarket.pipeline;
+
+import org.cybermarket.cli.Main;
+import org.cybermarket.testing.Outputs;
+import org.cybermarket.testing.SampleRun;
+import org.cybermarket.testing.SparkTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A failure injected after a dataset is staged (the writer's test hook) leaves the last good output readable and
+ * unchanged, leaves no staging behind, records the failure in the manifest; the rerun reproduces the same rows.
+ */
+class FaultAndRerunTest {
+    static int run(Path out, StringWriter err, String job) {
+        return Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), job,
+                "--config", SparkTest.projectRoot().resolve("data/config/sample.yaml").toString(), "--out", out.toString(), "--master", "local[2]");
+    }
+
+    @Test
+    void aFailureMidWriteLeavesTheLastGoodOutputAndTheRerunReproducesIt(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Outputs.copy(SampleRun.output(), out);
+        var spark = SparkTest.spark();
+        var before = spark.read().parquet(SampleRun.output().resolve("returns").toString());
+
+        StringWriter err = new StringWriter();
+        System.setProperty("cybermarket.test.failAfterStaging", "returns");
+        int code;
+        try {
+            code = run(out, err, "returns");
+        } finally {
+            System.clearProperty("cybermarket.test.failAfterStaging");
+        }
+        assertEquals(1, code);
+        assertEquals("cybermarket: injected failure after staging returns", err.toString().strip());
+        Outputs.assertSameRows(before, spark.read().parquet(out.resolve("returns").toString()), "returns untouched and readable");
+        try (var s = Files.list(out.resolve("_staging"))) {
+            assertEquals(0, s.count(), "nothing of the failed run is left in staging");
+        }
+        String manifest = Files.readString(out.resolve("_manifest.json"));
+        assertTrue(manifest.contains("\"outcome\" : \"failed\"") && manifest.contains("injected failure"), manifest);
+
+        assertEquals(0, run(out, new StringWriter(), "returns"));
+        Outputs.assertSameRows(before, spark.read().parquet(out.resolve("returns").toString()), "the rerun gives the same rows");
+        assertTrue(Files.readString(out.resolve("_manifest.json")).contains("\"outcome\" : \"succeeded\""));
+    }
+}
