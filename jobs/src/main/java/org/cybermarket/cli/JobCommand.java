@@ -29,7 +29,7 @@ abstract class JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PipelineConfig cfg = options.load();
-        RunLog log = new RunLog(spec.commandLine().getOut() == null ? System.out : new java.io.PrintStream(System.out, true));
+        RunLog log = new RunLog(System.out);
         SparkSession spark = SparkSessions.create(options.sparkMaster(), options.conf);
         RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), options.conf,
                 options.catalogues(cfg), log);

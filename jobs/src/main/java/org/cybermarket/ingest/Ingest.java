@@ -1,5 +1,6 @@
 package org.cybermarket.ingest;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,7 +14,9 @@ import org.cybermarket.config.MarketSpec;
 import org.cybermarket.config.MasterInput;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.config.PriceInput;
+import org.cybermarket.io.DelimitedFileParser;
 import org.cybermarket.io.InputPaths;
+import org.cybermarket.io.ParsedLine;
 import org.cybermarket.io.LineReader;
 import org.cybermarket.io.TargetSchema;
 
@@ -135,18 +138,34 @@ public final class Ingest {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** Canonical Parquet is read with the canonical schema; each row counts as a data line of its file. */
+    /**
+     * Canonical Parquet is read with the canonical schema; each row counts as a data line of its file and passes
+     * the same row rules as a CSV row (a rejected row's raw text is its values).
+     */
     static Dataset<Row> parquetAsLines(SparkSession spark, String path) {
         StructType lineSchema = LineReader.schema(TargetSchema.PRICES);
         StructType canonical = new StructType();
         for (var f : lineSchema.fields()) {
             if (TargetSchema.PRICES.fields().containsKey(f.name())) canonical = canonical.add(f);
         }
-        Dataset<Row> df = spark.read().schema(canonical).parquet(path);
-        return df.select(input_file_name().as("source_file"), lit(null).cast("long").as("line_number"), lit("DATA").as("line_kind"),
-                        lit(null).cast("string").as("raw_line"), lit(null).cast("string").as("reason_code"),
-                        lit(null).cast("string").as("reject_detail"), col("*"))
-                .withColumn("symbol", upper(trim(col("symbol"))));
+        List<String> fields = TargetSchema.PRICES.fieldNames();
+        Dataset<Row> df = spark.read().schema(canonical).parquet(path)
+                .select(input_file_name().as("source_file"), col("*"));
+        int width = fields.size();
+        // Row rules are plain Java shared with the CSV parser, so they run as a map, once per input row.
+        JavaRDD<Row> checked = df.javaRDD().map(r -> {
+            Object[] values = new Object[width];
+            for (int i = 0; i < width; i++) values[i] = r.get(i + 1);
+            String raw = java.util.Arrays.toString(values);
+            ParsedLine line = DelimitedFileParser.validate(TargetSchema.PRICES, 0, raw, values);
+            Row out = LineReader.toRow(LineReader.displayName(r.getString(0)), line, width);
+            Object[] cells = new Object[out.size()];
+            for (int i = 0; i < cells.length; i++) cells[i] = out.get(i);
+            cells[1] = null; // Parquet has no line numbers
+            if (line.reason() == null) cells[3] = null;
+            return RowFactory.create(cells);
+        });
+        return spark.createDataFrame(checked, lineSchema);
     }
 
     static StructType factorSchema() {

@@ -7,7 +7,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -106,9 +105,5 @@ public final class RowStatus {
             details[i + 1] = when(fails, c.detail());
         }
         return lines.withColumn("reject_detail", coalesce(details)).withColumn("reason_code", coalesce(reasons));
-    }
-
-    static List<String> names(String... n) {
-        return Arrays.asList(n);
     }
 }

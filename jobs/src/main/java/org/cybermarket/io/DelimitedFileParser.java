@@ -157,6 +157,15 @@ public final class DelimitedFileParser {
     }
 
     private ParsedLine validate(long number, String line, Object[] values) {
+        return validate(target, number, line, values);
+    }
+
+    /**
+     * The row rules every input obeys, whatever its format (the Parquet reader calls this too): symbol present
+     * and normalised, required fields, no missing, zero or negative price, high not below low, no negative volume.
+     */
+    public static ParsedLine validate(TargetSchema target, long number, String line, Object[] values) {
+        List<String> fieldNames = target.fieldNames();
         Map<String, Object> byName = new HashMap<>();
         for (int f = 0; f < fieldNames.size(); f++) byName.put(fieldNames.get(f), values[f]);
         if (target.fields().containsKey("symbol")) {

@@ -60,7 +60,7 @@ public final class LineReader {
         return spark.createDataFrame(rows, schema(target));
     }
 
-    static Row toRow(String file, ParsedLine l, int width) {
+    public static Row toRow(String file, ParsedLine l, int width) {
         Object[] cells = new Object[6 + width];
         cells[0] = file;
         cells[1] = l.lineNumber();
@@ -73,7 +73,7 @@ public final class LineReader {
     }
 
     /** file:/a/b.csv -> /a/b.csv; other schemes keep their URI. */
-    static String displayName(String uri) {
+    public static String displayName(String uri) {
         return uri.startsWith("file:") ? uri.substring("file:".length()).replaceFirst("^//", "") : uri;
     }
 }

@@ -1,7 +1,6 @@
 package org.cybermarket.eventstudy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,10 +242,5 @@ final class ReferenceEventStudy {
         out.put("kp", bmp * Math.sqrt((1 - rbar) / (1 + (n - 1) * rbar)));
         out.put("bw1985", caar / (sdAarEstimation(fits) * Math.sqrt(b - a + 1)));
         return out;
-    }
-
-    @Override
-    public String toString() {
-        return "Reference" + Arrays.asList(estStart, estEnd, evStart, evEnd);
     }
 }

@@ -33,7 +33,7 @@ class NewLayoutByConfigTest {
         var spark = SparkTest.spark();
         spark.sql("select 'IDX' as symbol, to_date(d) as trade_date, cast(null as double) as open_price, cast(null as double) as high_price,"
                 + " cast(null as double) as low_price, cast(c as double) as close_price, cast(null as double) as adj_close_price, cast(null as double) as volume,"
-                + " cast(null as double) as turnover from values ('2024-07-18', 100.0), ('2024-07-19', 101.0), ('2024-07-22', 102.0) as t(d, c)")
+                + " cast(null as double) as turnover from values ('2024-07-18', 100.0), ('2024-07-19', 101.0), ('2024-07-22', 102.0), ('2024-07-23', 0.0) as t(d, c)")
                 .write().parquet(data.resolve("index_parquet").toString());
         Path cfg = tmp.resolve("vendor.yaml");
         Files.writeString(cfg, String.join("\n",
@@ -65,6 +65,10 @@ class NewLayoutByConfigTest {
         assertTrue(rejects.stream().anyMatch(r -> "UNKNOWN_SYMBOL".equals(r.getAs("reason_code")) && ((String) r.getAs("raw_line")).contains("Müller")),
                 "Latin-1 decoded: " + rejects);
         assertEquals(3L, spark.read().parquet(out.resolve("prices").toString()).where("symbol = 'IDX' and kind = 'index'").count(),
-                "the Parquet input lands in the same canonical prices");
+                "the good Parquet rows land in the same canonical prices");
+        List<Row> parquetRejects = rejects.stream().filter(r -> ((String) r.getAs("source_file")).contains("index_parquet")).toList();
+        assertEquals(1, parquetRejects.size(), "the zero close in the Parquet file is quarantined like a CSV row: " + rejects);
+        assertEquals("NON_POSITIVE_PRICE", parquetRejects.get(0).getAs("reason_code"));
+        assertTrue(((String) parquetRejects.get(0).getAs("raw_line")).contains("IDX"), "its values stand in for the raw text");
     }
 }

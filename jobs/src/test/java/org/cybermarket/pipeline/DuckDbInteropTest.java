@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -66,6 +65,6 @@ class DuckDbInteropTest {
             }
         }
         if (o instanceof scala.collection.Seq<?> s) return scala.collection.JavaConverters.seqAsJavaList(s).toString();
-        return o.toString().toLowerCase(Locale.ROOT).equals(o.toString()) ? o.toString() : o.toString();
+        return o.toString();
     }
 }
