@@ -14,11 +14,16 @@ import java.util.Map;
  * @param carWindows     name -> [start, end]
  * @param minEstimationDays a security with fewer usable estimation days is excluded (default 100)
  * @param benchmarks     MIC -> benchmark symbol, overriding the market's own benchmark
+ * @param tests          {@code all} (default) or {@code parametric}: parametric skips the statistics that need every
+ *                       estimation-day AR (Brown-Warner 1985, generalized sign, Kolari-Pynnonen, Corrado) and the
+ *                       Wilcoxon ranks; their columns are then null
  */
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
-                                 Map<String, String> benchmarks) implements Serializable {
+                                 Map<String, String> benchmarks, String tests) implements Serializable {
     public static final List<String> MODELS = List.of("mean_adjusted", "market_adjusted", "market_model", "ff3", "carhart4");
+    public static final List<String> TESTS = List.of("all", "parametric");
+
 
     public EventStudySettings {
         model = model == null ? "market_model" : model;
@@ -45,10 +50,22 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         minEstimationDays = minEstimationDays == null ? 100 : minEstimationDays;
         if (minEstimationDays < 5) throw new IllegalArgumentException("event_study.min_estimation_days must be at least 5 (Patell needs L > 4)");
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+        tests = tests == null ? "all" : tests;
+        if (!TESTS.contains(tests)) throw new IllegalArgumentException("event_study.tests must be one of " + TESTS + ", got '" + tests + "'");
+    }
+
+    /** True when the statistics that need every estimation-day AR are computed. */
+    public boolean allTests() {
+        return tests.equals("all");
+    }
+
+    /** The same settings with another test selection. */
+    public EventStudySettings withTests(String newTests) {
+        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests);
     }
 
     public static EventStudySettings defaults() {
-        return new EventStudySettings(null, null, null, null, null, null);
+        return new EventStudySettings(null, null, null, null, null, null, null);
     }
 
     private static List<Integer> checkWindow(String name, List<Integer> w) {

@@ -60,107 +60,83 @@ public final class EventStudy {
     public static Result run(SparkSession spark, Dataset<Row> returns, Dataset<Row> securities, Dataset<Row> eventDays,
                              Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings s) {
         String model = s.model();
-        int estStart = s.estimation().get(0), estEnd = s.estimation().get(1);
-        int evStart = s.event().get(0), evEnd = s.event().get(1);
 
-        // (event, market, offset) -> day_index: small, broadcast to every join below.
-        Dataset<Row> offsets = eventDays.select(col("event_id"), col("market"), col("day0_index"),
-                        explode(sequence(lit(estStart), lit(evEnd))).as("event_day_offset"))
-                .withColumn("phase", when(col("event_day_offset").leq(estEnd), lit("estimation"))
-                        .when(col("event_day_offset").geq(evStart), lit("event")))
-                .filter(col("phase").isNotNull())
-                .withColumn("day_index", col("day0_index").plus(col("event_day_offset")))
-                .drop("day0_index");
-
-        Dataset<Row> candidates = securities.filter(col("kind").notEqual("index"))
-                .select("symbol", "market", "region", "industry")
-                .join(eventDays.select("event_id", "market"), keys("market"), "inner");
-
-        Dataset<Row> marketReturns = returns.join(broadcast(benchmarks), keys("market"), "inner")
+        // Small tables, broadcast to every join: securities (one row each), benchmark and factor days.
+        Dataset<Row> members = broadcast(securities.filter(col("kind").notEqual("index"))
+                .select("symbol", "market", "region", "industry"));
+        Dataset<Row> candidates = members.join(eventDays.select("event_id", "market", "day0_index"), keys("market"), "inner");
+        Dataset<Row> marketReturns = broadcast(returns.join(broadcast(benchmarks), keys("market"), "inner")
                 .filter(col("symbol").equalTo(col("benchmark_symbol")).and(col("on_calendar")))
-                .select(col("market"), col("day_index"), col("simple_return").as("market_return"));
+                .select(col("market"), col("day_index"), col("simple_return").as("market_return")));
 
-        Dataset<Row> panel = returns.filter(col("on_calendar").and(col("simple_return").isNotNull()))
+        // One row per member and trading day with a return, with its regressors and whether the model can use it.
+        Dataset<Row> daily = returns.filter(col("on_calendar").and(col("simple_return").isNotNull()))
                 .select("market", "symbol", "trade_date", "day_index", "simple_return")
-                .join(broadcast(offsets), keys("market", "day_index"), "inner")
-                .join(candidates, keys("event_id", "market", "symbol"), "inner")
+                .join(members, keys("market", "symbol"), "inner")
                 .join(marketReturns, keys("market", "day_index"), "left")
-                .join(factors, keys("region", "trade_date"), "left");
-
+                .join(broadcast(factors), keys("region", "trade_date"), "left");
         Column usable = col("simple_return").isNotNull();
         for (String r : regressors(model)) usable = usable.and(col(r).isNotNull());
         if (model.equals("market_adjusted")) usable = usable.and(col("market_return").isNotNull());
         if (factorModel(model)) usable = usable.and(col("rf").isNotNull());
-        panel = panel.withColumn("usable", usable).cache();
+        // Materialised once (local checkpoints also cut the query plans that follow to a scan: planning a whole
+        // event study as one tree costs more than computing it on small data).
+        daily = daily.withColumn("usable", usable).localCheckpoint();
 
-        Dataset<Row> params = parameters(panel.filter(col("phase").equalTo("estimation").and(col("usable"))), model);
-        Dataset<Row> withAr = panel.join(params, keys("event_id", "symbol"), "left")
+        Dataset<Row> params = Estimation.parameters(daily, candidates, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
+        Dataset<Row> eventPanel = withAbnormalReturns(inWindow(daily, eventDays, s.event(), "event"), params, model).localCheckpoint();
+        Dataset<Row> exclusions = exclusions(candidates, eventPanel, params, s).localCheckpoint();
+        // Exclusions are at most one row per (event, security): broadcast, so the anti-joins need no shuffle.
+        Dataset<Row> excluded = broadcast(exclusions.select("event_id", "symbol"));
+        Dataset<Row> includedEvent = eventPanel.join(excluded, keys("event_id", "symbol"), "left_anti").localCheckpoint();
+
+        WindowSpec toDate = Window.partitionBy("event_id", "symbol").orderBy("event_day_offset")
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> securityDays = includedEvent
+                .withColumn("car_to_date", sum(coalesce(col("abnormal_return"), lit(0.0))).over(toDate))
+                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
+                        col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),
+                        col("prediction_error_factor"), col("standardized_ar"), col("car_to_date"));
+        Dataset<Row> securityWindows = securityWindows(spark, includedEvent, s).localCheckpoint();
+
+        Dataset<Row> moments;
+        Dataset<Row> corrado;
+        if (s.allTests()) {
+            // Only these statistics need the AR of every estimation day: one row per (event, security, day).
+            Dataset<Row> includedEstimation = withAbnormalReturns(inWindow(daily, eventDays, s.estimation(), "estimation"), params, model)
+                    .join(excluded, keys("event_id", "symbol"), "left_anti");
+            Dataset<Row> included = includedEstimation.unionByName(includedEvent).localCheckpoint();
+            moments = GroupTests.estimationMoments(included).localCheckpoint();
+            corrado = GroupTests.corrado(included);
+        } else {
+            moments = GroupTests.noEstimationMoments(spark);
+            corrado = GroupTests.noCorrado(spark);
+        }
+        Dataset<Row> groupDays = GroupTests.days(includedEvent, moments, corrado, model, s.allTests());
+        Dataset<Row> groupWindows = GroupTests.windows(securityWindows, moments, s);
+        return new Result(securityDays, securityWindows, groupDays, groupWindows, exclusions);
+    }
+
+    /** The daily rows inside one window of each event, with the trading-day offset from the market's day 0. */
+    static Dataset<Row> inWindow(Dataset<Row> daily, Dataset<Row> eventDays, List<Integer> window, String phase) {
+        Dataset<Row> offsets = eventDays.select(col("event_id"), col("market"), col("day0_index"),
+                        explode(sequence(lit(window.get(0)), lit(window.get(1)))).as("event_day_offset"))
+                .withColumn("day_index", col("day0_index").plus(col("event_day_offset")))
+                .withColumn("phase", lit(phase))
+                .drop("day0_index");
+        return daily.join(broadcast(offsets), keys("market", "day_index"), "inner");
+    }
+
+    /** Expected return, AR, the prediction-error factor C_it and SAR, from each (event, security)'s parameters. */
+    static Dataset<Row> withAbnormalReturns(Dataset<Row> panel, Dataset<Row> params, String model) {
+        return panel.join(params, keys("event_id", "symbol"), "inner")
                 .withColumn("expected_return", expected(model))
                 .withColumn("abnormal_return", when(col("usable"), col("simple_return").minus(col("expected_return"))))
                 .withColumn("prediction_error_factor", model.equals("market_model")
                         ? lit(1.0).plus(lit(1.0).divide(col("estimation_days")))
                         .plus(pow(col("market_return").minus(col("mean_market_return")), 2).divide(col("market_sxx")))
-                        : lit(1.0));
-        Dataset<Row> sd = withAr.filter(col("phase").equalTo("estimation").and(col("abnormal_return").isNotNull()))
-                .groupBy("event_id", "symbol").agg(stddev_samp("abnormal_return").as("residual_sd"),
-                        sum(pow(col("abnormal_return"), 2)).as("_ssr"));
-        withAr = withAr.join(sd, keys("event_id", "symbol"), "left")
-                .withColumn("r_squared", factorModel(model) || model.equals("market_model")
-                        ? lit(1.0).minus(col("_ssr").divide(col("_sst"))) : lit(null).cast("double"))
+                        : lit(1.0))
                 .withColumn("standardized_ar", col("abnormal_return").divide(col("residual_sd").multiply(sqrt(col("prediction_error_factor")))));
-
-        Dataset<Row> exclusions = exclusions(candidates, panel, params, s);
-        Dataset<Row> included = withAr.join(exclusions.select("event_id", "symbol"), keys("event_id", "symbol"), "left_anti").cache();
-
-        WindowSpec toDate = Window.partitionBy("event_id", "symbol").orderBy("event_day_offset")
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> securityDays = included.filter(col("phase").equalTo("event"))
-                .withColumn("car_to_date", sum(coalesce(col("abnormal_return"), lit(0.0))).over(toDate))
-                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
-                        col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),
-                        col("prediction_error_factor"), col("standardized_ar"), col("car_to_date"));
-
-        Dataset<Row> securityWindows = securityWindows(spark, included, s).cache();
-        Dataset<Row> moments = GroupTests.estimationMoments(included).cache();
-        Dataset<Row> groupDays = GroupTests.days(included, moments, model);
-        Dataset<Row> groupWindows = GroupTests.windows(securityWindows, moments, s);
-        return new Result(securityDays, securityWindows, groupDays, groupWindows, exclusions);
-    }
-
-    /** Model parameters per (event, security) from the usable estimation rows. */
-    static Dataset<Row> parameters(Dataset<Row> est, String model) {
-        List<Column> aggs = new ArrayList<>(List.of(
-                count(lit(1)).as("estimation_days"), avg("simple_return").as("mean_return"),
-                avg("market_return").as("mean_market_return"),
-                var_samp("market_return").multiply(count("market_return").minus(1)).as("market_sxx"),
-                covar_samp("simple_return", "market_return").as("_cov_rm"), var_samp("market_return").as("_var_rm")));
-        if (factorModel(model)) {
-            List<String> x = regressors(model);
-            Column y = col("simple_return").minus(col("rf"));
-            aggs.add(avg(y).as("_mean_y"));
-            aggs.add(var_samp(y).multiply(count(lit(1)).minus(1)).as("_sst"));
-            for (int i = 0; i < x.size(); i++) {
-                aggs.add(avg(x.get(i)).as("_mean_" + i));
-                aggs.add(covar_samp(col(x.get(i)), y).as("_cxy_" + i));
-                for (int j = i; j < x.size(); j++) aggs.add(covar_samp(x.get(i), x.get(j)).as("_cxx_" + i + "_" + j));
-            }
-        } else {
-            aggs.add(var_samp("simple_return").multiply(count(lit(1)).minus(1)).as("_sst"));
-        }
-        Dataset<Row> agg = est.groupBy("event_id", "symbol").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
-        Dataset<Row> out;
-        if (factorModel(model)) {
-            out = solveFactorModel(agg, regressors(model).size());
-        } else {
-            Column beta = model.equals("market_model") ? col("_cov_rm").divide(col("_var_rm")) : lit(null).cast("double");
-            out = agg.withColumn("beta", beta)
-                    .withColumn("alpha", model.equals("market_model") ? col("mean_return").minus(col("beta").multiply(col("mean_market_return")))
-                            : lit(null).cast("double"))
-                    .withColumn("beta_smb", lit(null).cast("double")).withColumn("beta_hml", lit(null).cast("double"))
-                    .withColumn("beta_mom", lit(null).cast("double"));
-        }
-        return out.select("event_id", "symbol", "estimation_days", "mean_return", "mean_market_return", "market_sxx", "_sst",
-                "alpha", "beta", "beta_smb", "beta_hml", "beta_mom");
     }
 
     /** FF3 / Carhart slopes per (event, security) from the aggregated covariances (one small row each). */
@@ -213,23 +189,24 @@ public final class EventStudy {
         Dataset<Row> day0 = panel.filter(col("event_day_offset").equalTo(0))
                 .select(col("event_id"), col("symbol"), lit(true).as("_has_day0"), col("usable").as("_usable_day0"),
                         col("market_return").isNotNull().as("_market_day0"));
-        Dataset<Row> anyRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_rows"));
+        Dataset<Row> eventRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_event_rows"));
         Column l = coalesce(col("estimation_days"), lit(0L));
+        Column noRows = coalesce(col("_event_rows"), lit(0L)).plus(coalesce(col("estimation_rows"), lit(0L))).equalTo(0);
         boolean needsMarket = s.model().equals("market_model") || s.model().equals("market_adjusted");
-        Column reason = when(col("_rows").isNull(), lit("NO_RETURNS_IN_WINDOWS"))
+        Column reason = when(noRows, lit("NO_RETURNS_IN_WINDOWS"))
                 .when(l.lt(s.minEstimationDays()), lit("TOO_FEW_ESTIMATION_DAYS"))
                 .when(col("_has_day0").isNull(), lit("NO_PRICE_AT_DAY0"))
                 .when(lit(needsMarket).and(not(col("_market_day0"))), lit("NO_MARKET_RETURN"))
                 .when(not(col("_usable_day0")), lit("NO_FACTOR_DATA"))
                 .when(col("beta").isNull().and(lit(!s.model().endsWith("adjusted"))), lit("MODEL_NOT_ESTIMABLE"));
-        Column detail = when(col("_rows").isNull(), lit("no return in the estimation or event window"))
+        Column detail = when(noRows, lit("no return in the estimation or event window"))
                 .when(l.lt(s.minEstimationDays()), concat(lit("estimation days "), l.cast("string"), lit(" < minimum " + s.minEstimationDays())))
                 .when(col("_has_day0").isNull(), lit("no return on day 0 (suspended or not yet listed)"))
                 .when(lit(needsMarket).and(not(col("_market_day0"))), lit("the benchmark has no return on day 0"))
                 .when(not(col("_usable_day0")), lit("factor data missing on day 0"))
                 .otherwise(lit("regressors are collinear or constant over the estimation window"));
-        return candidates.join(anyRows, keys("event_id", "symbol"), "left")
-                .join(params.select("event_id", "symbol", "estimation_days", "beta"), keys("event_id", "symbol"), "left")
+        return candidates.join(eventRows, keys("event_id", "symbol"), "left")
+                .join(params.select("event_id", "symbol", "estimation_days", "estimation_rows", "beta"), keys("event_id", "symbol"), "left")
                 .join(day0, keys("event_id", "symbol"), "left")
                 .withColumn("reason_code", reason)
                 .filter(col("reason_code").isNotNull())

@@ -11,12 +11,14 @@ import org.cybermarket.calendar.TradingCalendar;
 import org.cybermarket.config.EventStudySettings;
 import org.cybermarket.config.MarketSpec;
 import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,12 +54,21 @@ public final class EventStudyJob implements Job {
                 .join(securities.filter(col("kind").notEqual("index")), keys("market"), "inner")
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
                         col("problem").as("detail"), lit(0L).as("estimation_days"));
-        long excluded = store.stage("es_exclusions", r.exclusions().unionByName(noDay0).repartition(col("event_id")), "event_id");
-        long days = store.stage("es_security_days", r.securityDays().repartition(col("event_id")).sortWithinPartitions("symbol", "event_day_offset"), "event_id");
-        store.stage("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id");
-        store.stage("es_group_days", r.groupDays().repartition(col("event_id")).sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id");
-        long groups = store.stage("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id");
-        ctx.log().stage(name(), events.size(), days + groups, excluded, t0);
+        Map<String, Long> rows = stage(store, r, noDay0);
+        ctx.log().stage(name(), events.size(), rows.get("es_security_days") + rows.get("es_group_windows"), rows.get("es_exclusions"), t0);
+    }
+
+    /** Stages the es_* datasets, partitioned by event, and returns their row counts. */
+    public static Map<String, Long> stage(OutputStore store, EventStudy.Result r, Dataset<Row> moreExclusions) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("es_exclusions", store.stage("es_exclusions", r.exclusions().unionByName(moreExclusions).repartition(col("event_id")), "event_id"));
+        rows.put("es_security_days", store.stage("es_security_days",
+                r.securityDays().repartition(col("event_id")).sortWithinPartitions("symbol", "event_day_offset"), "event_id"));
+        rows.put("es_security_windows", store.stage("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id"));
+        rows.put("es_group_days", store.stage("es_group_days", r.groupDays().repartition(col("event_id"))
+                .sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id"));
+        rows.put("es_group_windows", store.stage("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id"));
+        return rows;
     }
 
     static final StructType EVENT_DAYS = new StructType()

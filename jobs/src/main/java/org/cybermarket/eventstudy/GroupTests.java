@@ -3,9 +3,14 @@ package org.cybermarket.eventstudy;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
+
+import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
@@ -71,14 +76,35 @@ public final class GroupTests {
         return u.filter(col("phase").equalTo("event")).drop("phase").join(sk, keys(GROUP), "inner");
     }
 
-    public static Dataset<Row> days(Dataset<Row> included, Dataset<Row> moments, String model) {
-        Dataset<Row> ev = withGroups(included.filter(col("phase").equalTo("event").and(col("abnormal_return").isNotNull())));
-        WindowSpec byGroupDay = Window.partitionBy("event_id", "group_market", "group_industry", "event_day_offset");
-        Column absAr = abs(col("abnormal_return"));
-        // Wilcoxon signed rank: average ranks of |AR| within the group and day.
-        ev = ev.withColumn("_wrank", rank().over(byGroupDay.orderBy(absAr))
-                .plus(count(lit(1)).over(Window.partitionBy(col("event_id"), col("group_market"), col("group_industry"),
-                        col("event_day_offset"), absAr)).minus(1).divide(2.0)));
+    /** The estimation-window moments when they are not computed (tests: parametric): no rows, so every join gives nulls. */
+    static Dataset<Row> noEstimationMoments(SparkSession spark) {
+        return spark.createDataFrame(List.of(), new StructType().add("event_id", DataTypes.StringType)
+                .add("group_market", DataTypes.StringType).add("group_industry", DataTypes.StringType)
+                .add("positive_share_estimation", DataTypes.DoubleType).add("sd_aar_estimation", DataTypes.DoubleType)
+                .add("rbar", DataTypes.DoubleType).add("rbar_pairs", DataTypes.LongType));
+    }
+
+    /** Corrado's statistics when they are not computed (tests: parametric). */
+    static Dataset<Row> noCorrado(SparkSession spark) {
+        return spark.createDataFrame(List.of(), new StructType().add("event_id", DataTypes.StringType)
+                .add("group_market", DataTypes.StringType).add("group_industry", DataTypes.StringType)
+                .add("event_day_offset", DataTypes.IntegerType).add("corrado_u", DataTypes.DoubleType).add("corrado_sk", DataTypes.DoubleType));
+    }
+
+    /**
+     * @param includedEvent event-window rows of the included securities, with AR and SAR
+     * @param withRanks     false skips the Wilcoxon ranks (tests: parametric)
+     */
+    public static Dataset<Row> days(Dataset<Row> includedEvent, Dataset<Row> moments, Dataset<Row> corrado, String model, boolean withRanks) {
+        Dataset<Row> ev = withGroups(includedEvent.filter(col("abnormal_return").isNotNull()));
+        if (withRanks) {
+            // Wilcoxon signed rank: average ranks of |AR| within the group and day.
+            WindowSpec byGroupDay = Window.partitionBy("event_id", "group_market", "group_industry", "event_day_offset");
+            Column absAr = abs(col("abnormal_return"));
+            ev = ev.withColumn("_wrank", rank().over(byGroupDay.orderBy(absAr))
+                    .plus(count(lit(1)).over(Window.partitionBy(col("event_id"), col("group_market"), col("group_industry"),
+                            col("event_day_offset"), absAr)).minus(1).divide(2.0)));
+        }
         Dataset<Row> agg = ev.groupBy("event_id", "group_market", "group_industry", "event_day_offset").agg(
                 min("trade_date").as("first_date"), max("trade_date").as("last_date"),
                 count(lit(1)).as("n_securities"), avg("abnormal_return").as("aar"), stddev_samp("abnormal_return").as("sd_ar"),
@@ -86,13 +112,13 @@ public final class GroupTests {
                 sum(when(col("abnormal_return").gt(0), 1).otherwise(0)).as("n_positive"),
                 sum("standardized_ar").as("_sum_sar"), avg("standardized_ar").as("_mean_sar"), stddev_samp("standardized_ar").as("_sd_sar"),
                 sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var"),
-                sum(when(col("abnormal_return").gt(0), col("_wrank")).otherwise(0.0)).as("wilcoxon_w_plus"));
+                (withRanks ? sum(when(col("abnormal_return").gt(0), col("_wrank")).otherwise(0.0)) : lit(null).cast("double")).as("wilcoxon_w_plus"));
         Column n = col("n_securities");
         Column df = n.minus(1);
         WindowSpec path = Window.partitionBy(GROUP[0], GROUP[1], GROUP[2]).orderBy("event_day_offset")
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Dataset<Row> out = agg.join(moments, keys(GROUP), "left")
-                .join(corrado(included), keys("event_id", "group_market", "group_industry", "event_day_offset"), "left")
+                .join(corrado, keys("event_id", "group_market", "group_industry", "event_day_offset"), "left")
                 .withColumn("caar_to_date", sum("aar").over(path))
                 .withColumn("t_cs", col("aar").divide(col("sd_ar").divide(sqrt(n))))
                 .withColumn("bw1980", col("aar").divide(sqrt(col("_sum_s2")).divide(n)))

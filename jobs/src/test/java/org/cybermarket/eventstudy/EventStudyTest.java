@@ -33,7 +33,7 @@ class EventStudyTest {
     static final Map<Integer, Double> RM = new HashMap<>();
     static EventStudy.Result result;
     static final EventStudySettings SETTINGS = new EventStudySettings("market_model", List.of(-25, -6), List.of(-3, 3),
-            Map.of("w_m1_1", List.of(-1, 1), "w_m3_3", List.of(-3, 3)), 10, null);
+            Map.of("w_m1_1", List.of(-1, 1), "w_m3_3", List.of(-3, 3)), 10, null, null);
 
     @BeforeAll
     static void run() {
@@ -70,8 +70,15 @@ class EventStudyTest {
         Dataset<Row> factors = spark.createDataFrame(List.of(), new StructType().add("region", DataTypes.StringType)
                 .add("trade_date", DataTypes.DateType).add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType)
                 .add("hml", DataTypes.DoubleType).add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType));
-        EventStudy.Result r = EventStudy.run(spark, returns, securities, eventDays, benchmarks, factors, SETTINGS);
-        result = new EventStudy.Result(r.securityDays().cache(), r.securityWindows().cache(), r.groupDays().cache(),
+        inputs = List.of(returns, securities, eventDays, benchmarks, factors);
+        result = run(SETTINGS);
+    }
+
+    static List<Dataset<Row>> inputs;
+
+    static EventStudy.Result run(EventStudySettings settings) {
+        EventStudy.Result r = EventStudy.run(SparkTest.spark(), inputs.get(0), inputs.get(1), inputs.get(2), inputs.get(3), inputs.get(4), settings);
+        return new EventStudy.Result(r.securityDays().cache(), r.securityWindows().cache(), r.groupDays().cache(),
                 r.groupWindows().cache(), r.exclusions().cache());
     }
 
@@ -194,5 +201,50 @@ class EventStudyTest {
         Row r = result.groupDays().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
         assertEquals(PValues.studentTwoSided(r.getAs("t_cs"), 3), r.<Double>getAs("p_t_cs"), 1e-15, "t with N - 1 = 3 df");
         assertEquals(PValues.normalTwoSided(r.getAs("patell")), r.<Double>getAs("p_patell"), 1e-15);
+    }
+
+    @Test
+    void parametricTestsAloneGiveTheSameNumbersAndLeaveTheOthersNull() {
+        EventStudy.Result p = run(SETTINGS.withTests("parametric"));
+        String where = "event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0";
+        Row all = result.groupDays().where(where).first();
+        Row par = p.groupDays().where(where).first();
+        for (String stat : List.of("aar", "caar_to_date", "t_cs", "p_t_cs", "bw1980", "patell", "bmp", "p_bmp", "sign_z")) {
+            assertEquals(all.<Double>getAs(stat), par.<Double>getAs(stat), 1e-15, stat);
+        }
+        for (String stat : List.of("bw1985", "gen_sign_z", "rbar", "kp", "corrado", "wilcoxon_w_plus", "wilcoxon_z")) {
+            assertNull(par.getAs(stat), stat + " needs every estimation-day AR or ranks: null in parametric mode");
+        }
+        assertEquals(result.securityDays().count(), p.securityDays().count());
+        assertEquals(result.exclusions().count(), p.exclusions().count());
+    }
+
+    @Test
+    void marketAdjustedModelSubtractsTheBenchmarkAndUsesTheSdOfTheDifference() {
+        EventStudy.Result m = run(new EventStudySettings("market_adjusted", SETTINGS.estimation(), SETTINGS.event(),
+                SETTINGS.carWindows(), SETTINGS.minEstimationDays(), null, null));
+        // By hand for S4 and E1 (day 0 = index 30): AR_t = R_it - R_mt; s_i = sample sd (L - 1) of R_i - R_m over
+        // indices 5..24; SAR = AR / s_i (C = 1); CAR(-1, 1) = sum of the three ARs.
+        double sum = 0, sumSq = 0;
+        int l = 0;
+        for (int t = 5; t <= 24; t++) {
+            double d = RI.get("S4").get(t) - RM.get(t);
+            sum += d;
+            sumSq += d * d;
+            l++;
+        }
+        double s = Math.sqrt((sumSq - sum * sum / l) / (l - 1));
+        Row day0 = m.securityDays().where("event_id = 'E1' and symbol = 'S4' and event_day_offset = 0").first();
+        double ar0 = RI.get("S4").get(30) - RM.get(30);
+        assertEquals(RM.get(30), day0.<Double>getAs("expected_return"), 1e-15);
+        assertEquals(ar0, day0.<Double>getAs("abnormal_return"), 1e-15);
+        assertEquals(ar0 / s, day0.<Double>getAs("standardized_ar"), 1e-9);
+        Row w = m.securityWindows().where("event_id = 'E1' and symbol = 'S4' and car_window = 'w_m1_1'").first();
+        double car = 0;
+        for (int t = 29; t <= 31; t++) car += RI.get("S4").get(t) - RM.get(t);
+        assertEquals(car, w.<Double>getAs("car"), 1e-15);
+        assertEquals(s, w.<Double>getAs("residual_sd"), 1e-12);
+        assertEquals(20L, ((Number) w.getAs("estimation_days")).longValue());
+        assertNull(w.getAs("beta"), "no parameters are estimated");
     }
 }

@@ -76,7 +76,7 @@ class FactorModelTest {
         Dataset<Row> eventDays = spark.createDataFrame(List.<Row>of(RowFactory.create("E", "XNYS", DAY0)), new StructType()
                 .add("event_id", DataTypes.StringType).add("market", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
         Dataset<Row> benchmarks = spark.createDataFrame(List.of(), new StructType().add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
-        var settings = new EventStudySettings(model, List.of(-45, -6), List.of(-2, 2), Map.of("d0", List.of(0, 0)), 30, null);
+        var settings = new EventStudySettings(model, List.of(-45, -6), List.of(-2, 2), Map.of("d0", List.of(0, 0)), 30, null, null);
         EventStudy.Result res = EventStudy.run(spark, returns, securities, eventDays, benchmarks, factorsDf, settings);
 
         // Independent fit over estimation offsets -45..-6 = indices 5..44.

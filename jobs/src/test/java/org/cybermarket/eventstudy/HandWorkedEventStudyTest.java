@@ -60,7 +60,7 @@ class HandWorkedEventStudyTest {
         Dataset<Row> noFactors = spark.createDataFrame(List.of(), new StructType().add("region", DataTypes.StringType)
                 .add("trade_date", DataTypes.DateType).add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType)
                 .add("hml", DataTypes.DoubleType).add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType));
-        var settings = new EventStudySettings("mean_adjusted", List.of(-6, -2), List.of(0, 0), Map.of("d0", List.of(0, 0)), 5, null);
+        var settings = new EventStudySettings("mean_adjusted", List.of(-6, -2), List.of(0, 0), Map.of("d0", List.of(0, 0)), 5, null, null);
         Row r = EventStudy.run(spark, returns, securities, eventDays, none, noFactors, settings).groupDays()
                 .where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
         assertEquals(0.04, r.<Double>getAs("aar"), 1e-15);
