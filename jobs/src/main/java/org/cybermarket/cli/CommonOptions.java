@@ -26,6 +26,11 @@ public final class CommonOptions {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Last date of data to accept, yyyy-MM-dd (default: today, UTC).")
     LocalDate asOf;
 
+    @Option(names = "--as-of-date-only", description = "Publish only the --as-of date's partitions of the date-partitioned "
+            + "datasets (sector_returns), replacing those partitions and leaving every other partition and dataset as it is: "
+            + "for scheduled daily runs and their reruns.")
+    boolean asOfDateOnly;
+
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master (default: ${DEFAULT-VALUE}); 'none' leaves it to spark-submit.")
     String master;

@@ -9,6 +9,7 @@ import org.cybermarket.pipeline.RunManifest;
 import org.cybermarket.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,11 +29,19 @@ abstract class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (options.asOfDateOnly) {
+            if (options.asOf == null) {
+                throw new ParameterException(spec.commandLine(), "--as-of-date-only needs --as-of DATE: the date whose partitions to replace");
+            }
+            if (jobs().stream().noneMatch(Job::writesDatePartitions)) {
+                throw new ParameterException(spec.commandLine(), "--as-of-date-only: '" + spec.name() + "' writes no date-partitioned dataset");
+            }
+        }
         PipelineConfig cfg = options.load();
         RunLog log = new RunLog(System.out);
         SparkSession spark = SparkSessions.create(options.sparkMaster(), options.conf);
         RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), options.conf,
-                options.catalogues(cfg), log);
+                options.catalogues(cfg), log, options.asOfDateOnly);
         String root = Path.of(cfg.out()).toAbsolutePath().normalize().toString();
         log.info("outputs under " + root + ":");
         m.datasets().forEach((name, rows) -> log.info(String.format("  %-24s %,12d rows  %s/%s", name, rows, root, name)));

@@ -11,7 +11,8 @@ import java.util.List;
 final class PipelineCommand extends JobCommand {
     @Override
     List<Job> jobs() {
-        return Pipelines.all();
+        // A run that publishes one date's partitions needs only the jobs that lead to them.
+        return options.asOfDateOnly ? Pipelines.daily() : Pipelines.all();
     }
 
     /** The report reads the outputs and the manifest, so it comes after both. */

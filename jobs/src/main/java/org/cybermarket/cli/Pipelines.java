@@ -16,4 +16,9 @@ final class Pipelines {
     static List<Job> all() {
         return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob(), new EventStudyJob(), new MarketForecastJob());
     }
+
+    /** What an --as-of-date-only pipeline runs: the jobs up to the date-partitioned sector returns. */
+    static List<Job> daily() {
+        return List.of(new IngestJob(), new ReturnsJob(), new SectorReturnsJob());
+    }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ import java.util.regex.Pattern;
  * then moved into {@code <root>/<name>} by rename, so a reader sees the previous complete dataset or the new
  * complete one, never a half-written one; a run that fails before {@link #commit()} leaves the old outputs as
  * they were. Parquet, snappy-compressed.
+ *
+ * <p>A dataset staged with {@link #stagePartitions} is published partition by partition instead: each of its
+ * staged {@code column=value} folders replaces the folder of the same name (rename), and every other partition
+ * stays as it was. In a partitions-only store ({@link #partitionsOnly}) that is all a run publishes; what it staged
+ * whole is read by its later jobs and then discarded.
  */
 public final class OutputStore {
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -30,6 +36,11 @@ public final class OutputStore {
     private final String runId;
     private final Map<String, Long> staged = new LinkedHashMap<>();
     private final Map<String, Long> published = new LinkedHashMap<>();
+    /** Datasets staged as partitions to add or replace, not as whole datasets. */
+    private final java.util.Set<String> partial = new java.util.HashSet<>();
+    /** Datasets staged whole in a partitions-only store: readable by later jobs of the run, never published. */
+    private final Map<String, Long> runOnly = new LinkedHashMap<>();
+    private boolean partitionsOnly;
     /** Test hook: fail after staging this dataset, before anything is published. */
     private final String failAfter;
 
@@ -41,6 +52,22 @@ public final class OutputStore {
     }
 
     public String root() { return root; }
+
+    /** From now on publish only datasets staged with {@link #stagePartitions} (as-of-date runs). */
+    public OutputStore partitionsOnly() {
+        this.partitionsOnly = true;
+        return this;
+    }
+
+    /**
+     * Stages rows that add or replace partitions of a dataset partitioned by {@code column}, leaving its other
+     * partitions as they are when published. Returns the row count.
+     */
+    public long stagePartitions(String name, Dataset<Row> df, String column) {
+        long rows = stage(name, df, column);
+        partial.add(name);
+        return rows;
+    }
 
     public String path(String name) {
         return root + "/" + checkName(name);
@@ -64,13 +91,13 @@ public final class OutputStore {
 
     /** A dataset this run staged but has not published yet. */
     public Dataset<Row> readStaged(String name) {
-        if (!staged.containsKey(name)) throw new IllegalStateException(name + " was not staged in this run");
+        if (!staged.containsKey(name) && !runOnly.containsKey(name)) throw new IllegalStateException(name + " was not staged in this run");
         return spark.read().parquet(stagingPath(name));
     }
 
     /** The run's version of a dataset: staged in this run if it was, else the published one. */
     public Dataset<Row> readLatest(String name) {
-        return staged.containsKey(name) ? readStaged(name) : read(name);
+        return staged.containsKey(name) || runOnly.containsKey(name) ? readStaged(name) : read(name);
     }
 
     /** Moves every staged dataset into place. */
@@ -79,21 +106,65 @@ public final class OutputStore {
             FileSystem fs = fs();
             Path trash = new Path(root + "/_staging/" + runId + "_replaced");
             for (String name : staged.keySet()) {
-                Path finalPath = new Path(path(name));
-                Path old = new Path(trash, name);
-                if (fs.exists(finalPath)) {
-                    fs.mkdirs(trash);
-                    if (!fs.rename(finalPath, old)) throw new IOException("cannot move aside " + finalPath);
+                if (partial.contains(name)) {
+                    publishPartitions(fs, name, trash);
+                } else if (partitionsOnly) {
+                    runOnly.put(name, staged.get(name));
+                    continue;
+                } else {
+                    Path finalPath = new Path(path(name));
+                    Path old = new Path(trash, name);
+                    if (fs.exists(finalPath)) {
+                        fs.mkdirs(trash);
+                        if (!fs.rename(finalPath, old)) throw new IOException("cannot move aside " + finalPath);
+                    }
+                    if (!fs.rename(new Path(stagingPath(name)), finalPath)) throw new IOException("cannot publish " + finalPath);
                 }
-                if (!fs.rename(new Path(stagingPath(name)), finalPath)) throw new IOException("cannot publish " + finalPath);
                 published.put(name, staged.get(name));
             }
             staged.clear();
             fs.delete(trash, true);
-            fs.delete(new Path(root + "/_staging/" + runId), true);
+            if (runOnly.isEmpty()) fs.delete(new Path(root + "/_staging/" + runId), true);
         } catch (IOException e) {
             throw new UncheckedIOException("publishing outputs under " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Each staged partition folder replaces the published one of the same name, one rename each; the others stay.
+     * Refuses partitions whose columns differ from the published dataset's (a full run must rewrite it first).
+     */
+    private void publishPartitions(FileSystem fs, String name, Path trash) throws IOException {
+        Path stagedDir = new Path(stagingPath(name));
+        Path finalDir = new Path(path(name));
+        List<Path> parts = new ArrayList<>();
+        for (var st : fs.listStatus(stagedDir)) if (st.isDirectory() && st.getPath().getName().contains("=")) parts.add(st.getPath());
+        if (parts.isEmpty()) return; // no rows for the date: nothing to replace
+        if (fs.exists(finalDir) && hasParquet(finalDir.toString())) {
+            var before = spark.read().parquet(finalDir.toString()).schema();
+            var now = spark.read().parquet(stagedDir.toString()).schema();
+            if (!before.equals(now)) {
+                throw new IOException("cannot add partitions to " + finalDir + ": its columns " + before.simpleString()
+                        + " differ from this run's " + now.simpleString() + "; rerun without --as-of-date-only first");
+            }
+        }
+        fs.mkdirs(finalDir);
+        for (Path staged : parts) {
+            String part = staged.getName();
+            Path target = new Path(finalDir, part);
+            if (fs.exists(target)) {
+                Path aside = new Path(trash, name + "/" + part);
+                fs.mkdirs(aside.getParent());
+                if (!fs.rename(target, aside)) throw new IOException("cannot move aside " + target);
+            }
+            if (!fs.rename(staged, target)) throw new IOException("cannot publish " + target);
+        }
+    }
+
+    /** Removes this run's staging folder once the run is over (what a partitions-only run kept for its own jobs). */
+    public void finish() {
+        runOnly.clear();
+        abandon();
     }
 
     /** Removes what this run staged but did not publish (after a failure). */
@@ -143,8 +214,16 @@ public final class OutputStore {
         try {
             Path p = new Path(dir);
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            String base = fs.makeQualified(p).toUri().getPath();
             var it = fs.listFiles(p, true);
-            while (it.hasNext()) if (it.next().getPath().getName().endsWith(".parquet")) return true;
+            while (it.hasNext()) {
+                Path f = it.next().getPath();
+                if (!f.getName().endsWith(".parquet")) continue;
+                // Parquet directly inside, or under key=value partition folders only: an output root nested here
+                // (out/real/prices/...) is not a dataset.
+                String rel = f.getParent().toUri().getPath().substring(Math.min(base.length(), f.getParent().toUri().getPath().length()));
+                if (Arrays.stream(rel.split("/")).allMatch(seg -> seg.isEmpty() || seg.contains("="))) return true;
+            }
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

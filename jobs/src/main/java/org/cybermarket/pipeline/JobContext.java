@@ -6,5 +6,9 @@ import org.cybermarket.io.OutputStore;
 
 import java.time.LocalDate;
 
-/** What every job gets: the session, the effective config, the output store and the progress log. */
-public record JobContext(SparkSession spark, PipelineConfig config, OutputStore store, RunLog log, LocalDate asOf) {}
+/**
+ * What every job gets: the session, the effective config, the output store, the progress log, the as-of date, and
+ * whether the run publishes only that date's partitions ({@code --as-of-date-only}).
+ */
+public record JobContext(SparkSession spark, PipelineConfig config, OutputStore store, RunLog log, LocalDate asOf,
+                         boolean asOfDateOnly) {}

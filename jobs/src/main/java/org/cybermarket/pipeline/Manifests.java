@@ -86,8 +86,14 @@ public final class Manifests {
                 o.write(json);
             }
             Path latest = new Path(root + "/_manifest.json");
-            fs.delete(latest, false);
-            if (!fs.rename(tmp, latest)) throw new IOException("cannot publish " + latest);
+            // Runs into the same root may finish together: the last rename wins, none fails (a local rename
+            // replaces the target; a file system whose rename does not gets the delete and a retry).
+            boolean done = false;
+            for (int attempt = 0; attempt < 5 && !done; attempt++) {
+                done = fs.rename(tmp, latest);
+                if (!done) fs.delete(latest, false);
+            }
+            if (!done) throw new IOException("cannot publish " + latest);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run manifest: " + e.getMessage(), e);
         }

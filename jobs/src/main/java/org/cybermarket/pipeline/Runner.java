@@ -20,13 +20,14 @@ public final class Runner {
     private Runner() {}
 
     public static RunManifest run(SparkSession spark, PipelineConfig cfg, List<Job> jobs, String command, String master,
-                                  Map<String, String> sparkConf, List<String> catalogues, RunLog log) {
+                                  Map<String, String> sparkConf, List<String> catalogues, RunLog log, boolean asOfDateOnly) {
         Instant start = Instant.now();
         LocalDate asOf = cfg.asOf() != null ? cfg.asOf() : LocalDate.now(ZoneOffset.UTC);
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(start)
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         OutputStore store = new OutputStore(spark, cfg.out(), runId);
-        JobContext ctx = new JobContext(spark, cfg, store, log, asOf);
+        if (asOfDateOnly) store.partitionsOnly();
+        JobContext ctx = new JobContext(spark, cfg, store, log, asOf, asOfDateOnly);
         String outcome = "succeeded";
         String error = null;
         RuntimeException failure = null;
@@ -37,13 +38,14 @@ public final class Runner {
                 job.run(ctx);
                 store.commit();
             }
+            store.finish();
         } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
             store.abandon();
             outcome = "failed";
             error = Errors.oneLine(e);
             failure = e instanceof RuntimeException re ? re : new IllegalStateException(error, e);
         }
-        RunManifest manifest = new RunManifest(runId, command, asOf, start, Instant.now(), version(), spark.version(), master,
+        RunManifest manifest = new RunManifest(runId, asOfDateOnly ? command + " --as-of-date-only" : command, asOf, start, Instant.now(), version(), spark.version(), master,
                 Manifests.redact(sparkConf), cfg, inputs, store.published(), DatasetContract.schemaVersions(store.published().keySet()),
                 log.stages(), outcome, error);
         Manifests.write(spark, cfg.out(), manifest);

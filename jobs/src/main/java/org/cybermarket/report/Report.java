@@ -38,8 +38,10 @@ public final class Report {
     private Report() {}
 
     public static Path render(SparkSession spark, String root) {
-        Path out = Path.of(root).toAbsolutePath();
-        Path tmp = out.resolve("report.tmp");
+        Path out = (root.startsWith("file:") ? Path.of(java.net.URI.create(root)) : Path.of(root)).toAbsolutePath();
+        // Unique names: two runs into one root may render at the same time; the last move wins.
+        String unique = Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid();
+        Path tmp = out.resolve("report.tmp-" + unique);
         try {
             deleteTree(tmp);
             Files.createDirectories(tmp);
@@ -53,11 +55,18 @@ public final class Report {
             body.append(dataQuality(store));
             Files.writeString(tmp.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
             Path finalDir = out.resolve("report");
-            Path old = out.resolve("report.old");
-            deleteTree(old);
-            if (Files.exists(finalDir)) Files.move(finalDir, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            for (int attempt = 0; ; attempt++) {
+                Path old = out.resolve("report.old-" + unique + "-" + attempt);
+                try {
+                    if (Files.exists(finalDir)) Files.move(finalDir, old, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
+                    deleteTree(old);
+                    break;
+                } catch (IOException raced) { // another render moved its report in between
+                    deleteTree(old);
+                    if (attempt == 4) throw raced;
+                }
+            }
             return finalDir.resolve("index.html");
         } catch (IOException e) {
             throw new UncheckedIOException("writing the report under " + out + ": " + e.getMessage(), e);

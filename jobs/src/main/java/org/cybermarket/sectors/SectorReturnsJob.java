@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /** Industry returns per region and day (sector_returns), ranked, with breadth and excess over the benchmark. */
 public final class SectorReturnsJob implements Job {
@@ -28,8 +29,21 @@ public final class SectorReturnsJob implements Job {
         Dataset<Row> securities = store.readLatest("securities");
         Dataset<Row> members = SectorReturns.withMembership(returns, securities);
         Dataset<Row> sectors = SectorReturns.daily(members, regionBenchmarks(ctx, returns));
-        long rows = store.stage("sector_returns", sectors.repartition(col("region")).sortWithinPartitions("trade_date", "rank_ew", "industry"), "region");
+        long rows;
+        if (ctx.asOfDateOnly()) {
+            // Scheduled daily run: only the as-of date's partition is replaced; every other date stays as it is.
+            rows = store.stagePartitions("sector_returns", sectors.filter(col("trade_date").equalTo(lit(ctx.asOf())))
+                    .coalesce(1).sortWithinPartitions("region", "rank_ew", "industry"), "trade_date");
+            if (rows == 0) ctx.log().info("sectors: no trading day on " + ctx.asOf() + " in any region: no partition to replace");
+        } else {
+            rows = store.stage("sector_returns", sectors.repartition(col("trade_date")).sortWithinPartitions("region", "rank_ew", "industry"), "trade_date");
+        }
         ctx.log().stage(name(), members.count(), rows, 0, t0);
+    }
+
+    @Override
+    public boolean writesDatePartitions() {
+        return true;
     }
 
     /**
