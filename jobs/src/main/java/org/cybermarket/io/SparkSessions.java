@@ -24,6 +24,10 @@ public final class SparkSessions {
             // sized from the heap (up to 64 MB); 2 MB pages and few shuffle partitions cut the run time by a fifth.
             int cores = Runtime.getRuntime().availableProcessors();
             b.config("spark.buffer.pageSize", "2m").config("spark.sql.shuffle.partitions", Integer.toString(2 * cores));
+            if (!"false".equals(System.getenv("CYBERMARKET_NIO_FS"))) {
+                b.config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+                        .config("spark.hadoop.fs.file.impl.disable.cache", "true");
+            }
         }
         conf.forEach(b::config);
         SparkSession spark = b.getOrCreate();
