@@ -247,4 +247,41 @@ class EventStudyTest {
         assertEquals(20L, ((Number) w.getAs("estimation_days")).longValue());
         assertNull(w.getAs("beta"), "no parameters are estimated");
     }
+
+    @Test
+    void rbarOfAGroupWithTheSameDaysForEveryMemberIsTheMeanPairwiseCorrelation() {
+        // Four securities with ARs on the same 12 estimation days: the one-pass formula must equal the mean of the
+        // six pairwise Pearson correlations worked out directly.
+        Random rnd = new Random(11);
+        int n = 4, days = 12;
+        double[][] ar = new double[n][days];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < days; t++) {
+                ar[i][t] = 0.01 * rnd.nextGaussian() + (i % 2 == 0 ? 0.004 : -0.002) * Math.sin(t);
+                rows.add(RowFactory.create("E", "XTST", "Banks", "B" + i, "estimation", -20 + t, ar[i][t]));
+            }
+        }
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++, pairs++) sum += pearson(ar[i], ar[j]);
+        Dataset<Row> included = SparkTest.spark().createDataFrame(rows, new StructType().add("event_id", DataTypes.StringType)
+                .add("market", DataTypes.StringType).add("industry", DataTypes.StringType).add("symbol", DataTypes.StringType)
+                .add("phase", DataTypes.StringType).add("event_day_offset", DataTypes.IntegerType).add("abnormal_return", DataTypes.DoubleType));
+        Row r = GroupTests.estimationMoments(included).where("group_market = 'ALL' and group_industry = 'ALL'").first();
+        assertEquals(sum / pairs, r.<Double>getAs("rbar"), 1e-12);
+        assertEquals(6L, r.<Long>getAs("rbar_pairs"));
+    }
+
+    static double pearson(double[] x, double[] y) {
+        double mx = 0, my = 0;
+        for (int t = 0; t < x.length; t++) { mx += x[t] / x.length; my += y[t] / y.length; }
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int t = 0; t < x.length; t++) {
+            sxy += (x[t] - mx) * (y[t] - my);
+            sxx += (x[t] - mx) * (x[t] - mx);
+            syy += (y[t] - my) * (y[t] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
 }
