@@ -4,11 +4,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
 import org.cybermarket.eventstudy.EventStudy;
 import org.cybermarket.eventstudy.EventStudyJob;
+import org.cybermarket.ingest.Ingest;
 import org.cybermarket.io.OutputStore;
 import org.cybermarket.io.SparkSessions;
 import org.cybermarket.sample.ScaledUniverse;
@@ -182,10 +181,7 @@ public final class Bench implements Callable<Integer> {
 
     /** The project's event study on the Parquet files, staged and published as the event-study job does. */
     static Map<String, Long> project(SparkSession spark, Path data, Path target, EventStudySettings settings, ScaledUniverse u) {
-        StructType factorSchema = new StructType().add("region", DataTypes.StringType).add("trade_date", DataTypes.DateType)
-                .add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType).add("hml", DataTypes.DoubleType)
-                .add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType);
-        Dataset<Row> factors = spark.createDataFrame(List.of(), factorSchema);
+        Dataset<Row> factors = spark.createDataFrame(List.of(), Ingest.factorSchema()); // the market model needs none
         OutputStore store = new OutputStore(spark, target.toString(), "bench");
         EventStudy.Result r = EventStudy.run(spark, spark.read().parquet(data.resolve("returns").toString()),
                 spark.read().parquet(data.resolve("securities").toString()), spark.read().parquet(data.resolve("event_days").toString()),

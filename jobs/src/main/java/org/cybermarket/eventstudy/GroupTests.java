@@ -47,33 +47,13 @@ public final class GroupTests {
                 .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(stddev_samp("aar").as("sd_aar_estimation"));
         Dataset<Row> pooled = est.groupBy(GROUP[0], GROUP[1], GROUP[2])
                 .agg(avg(when(col("abnormal_return").gt(0), 1.0).otherwise(0.0)).as("positive_share_estimation"),
-                        countDistinct("symbol").as("_members"), countDistinct("event_day_offset").as("_days"));
+                        countDistinct("symbol").as("_members"));
 
-        // Groups whose members all have the same estimation days (and a non-zero sd): the mean pairwise
-        // correlation follows from the standardised ARs in one pass, sum_t (sum_i z_it)^2 = (T - 1)(N + sum_{i != j} r_ij),
-        // so rbar = (sum_t S_t^2 / (T - 1) - N) / (N (N - 1)): O(N T) instead of O(N^2 T).
-        Dataset<Row> perMember = est.groupBy("event_id", "group_market", "group_industry", "symbol")
-                .agg(count(lit(1)).as("_t"), avg("abnormal_return").as("_mean"), stddev_samp("abnormal_return").as("_sd"));
-        Dataset<Row> shape = perMember.groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(min("_t").as("_tmin"), max("_t").as("_tmax"),
-                sum(when(col("_sd").isNull().or(col("_sd").equalTo(0)), 1).otherwise(0)).as("_degenerate"));
-        Dataset<Row> complete = pooled.join(shape, keys(GROUP), "inner")
-                .filter(col("_tmin").equalTo(col("_days")).and(col("_tmax").equalTo(col("_days"))).and(col("_degenerate").equalTo(0))
-                        .and(col("_members").geq(2)).and(col("_days").geq(3)))
-                .select(GROUP[0], GROUP[1], GROUP[2], "_members", "_days");
-        Dataset<Row> rbarComplete = est.join(complete.select(GROUP[0], GROUP[1], GROUP[2]), keys(GROUP), "left_semi")
-                .join(perMember, keys("event_id", "group_market", "group_industry", "symbol"), "inner")
-                .groupBy("event_id", "group_market", "group_industry", "event_day_offset")
-                .agg(sum(col("abnormal_return").minus(col("_mean")).divide(col("_sd"))).as("_s"))
-                .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(sum(pow(col("_s"), 2)).as("_ss"))
-                .join(complete, keys(GROUP), "inner")
-                .select(col("event_id"), col("group_market"), col("group_industry"),
-                        col("_ss").divide(col("_days").minus(1)).minus(col("_members"))
-                                .divide(col("_members").multiply(col("_members").minus(1))).as("rbar"),
-                        col("_members").multiply(col("_members").minus(1)).divide(2).cast("long").as("rbar_pairs"));
+        Dataset<Row> rbarComplete = rbarOnePass(est);
 
         // Other groups: every pair over its common days, up to the size limit.
         Dataset<Row> small = pooled.filter(col("_members").leq(EventStudy.KP_PAIRWISE_LIMIT)).select(GROUP[0], GROUP[1], GROUP[2])
-                .join(complete, keys(GROUP), "left_anti");
+                .join(rbarComplete.select(GROUP[0], GROUP[1], GROUP[2]), keys(GROUP), "left_anti");
         Dataset<Row> a = est.join(small, keys(GROUP), "left_semi")
                 .select(col("event_id"), col("group_market"), col("group_industry"), col("event_day_offset"),
                         col("symbol").as("sym_a"), col("abnormal_return").as("ar_a"));
@@ -84,7 +64,38 @@ public final class GroupTests {
                 .filter(col("rho").isNotNull().and(not(isnan(col("rho")))))
                 .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(avg("rho").as("rbar"), count(lit(1)).as("rbar_pairs"));
         Dataset<Row> rbar = rbarComplete.unionByName(rbarPairwise);
-        return pooled.join(aarEst, keys(GROUP), "left").join(rbar, keys(GROUP), "left").drop("_members", "_days");
+        return pooled.join(aarEst, keys(GROUP), "left").join(rbar, keys(GROUP), "left").drop("_members");
+    }
+
+    /**
+     * rbar for the groups whose members all have the same estimation days (and a non-zero sd), in one pass: with z
+     * the ARs standardised per security, sum_t (sum_i z_it)^2 = (T - 1)(N + sum_{i != j} r_ij), so
+     * rbar = (sum_t S_t^2 / (T - 1) - N) / (N (N - 1)): O(N T) instead of O(N^2 T). Other groups get no row.
+     *
+     * @param est estimation-window rows with groups: event_id, group_market, group_industry, symbol, event_day_offset, abnormal_return
+     */
+    static Dataset<Row> rbarOnePass(Dataset<Row> est) {
+        Dataset<Row> perMember = est.groupBy("event_id", "group_market", "group_industry", "symbol")
+                .agg(count(lit(1)).as("_t"), avg("abnormal_return").as("_mean"), stddev_samp("abnormal_return").as("_sd"));
+        Dataset<Row> days = est.groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(countDistinct("event_day_offset").as("_days"));
+        // Each member has as many rows as the group has distinct days: every member has every day.
+        Dataset<Row> complete = perMember.groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(count(lit(1)).as("_members"),
+                        min("_t").as("_tmin"), max("_t").as("_tmax"),
+                        sum(when(col("_sd").isNull().or(col("_sd").equalTo(0)), 1).otherwise(0)).as("_degenerate"))
+                .join(days, keys(GROUP), "inner")
+                .filter(col("_tmin").equalTo(col("_days")).and(col("_tmax").equalTo(col("_days"))).and(col("_degenerate").equalTo(0))
+                        .and(col("_members").geq(2)).and(col("_days").geq(3)))
+                .select(GROUP[0], GROUP[1], GROUP[2], "_members", "_days");
+        return est.join(complete.select(GROUP[0], GROUP[1], GROUP[2]), keys(GROUP), "left_semi")
+                .join(perMember, keys("event_id", "group_market", "group_industry", "symbol"), "inner")
+                .groupBy("event_id", "group_market", "group_industry", "event_day_offset")
+                .agg(sum(col("abnormal_return").minus(col("_mean")).divide(col("_sd"))).as("_s"))
+                .groupBy(GROUP[0], GROUP[1], GROUP[2]).agg(sum(pow(col("_s"), 2)).as("_ss"))
+                .join(complete, keys(GROUP), "inner")
+                .select(col("event_id"), col("group_market"), col("group_industry"),
+                        col("_ss").divide(col("_days").minus(1)).minus(col("_members"))
+                                .divide(col("_members").multiply(col("_members").minus(1))).as("rbar"),
+                        col("_members").multiply(col("_members").minus(1)).divide(2).cast("long").as("rbar_pairs"));
     }
 
     /** Corrado (1989) rank deviations: per group, U_t on every day and S_K over all estimation and event days. */

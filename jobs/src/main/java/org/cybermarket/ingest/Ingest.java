@@ -168,7 +168,8 @@ public final class Ingest {
         return spark.createDataFrame(checked, lineSchema);
     }
 
-    static StructType factorSchema() {
+    /** The canonical factors frame: region, trade_date, mkt_rf, smb, hml, rf, mom (fractions). */
+    public static StructType factorSchema() {
         return new StructType().add("region", DataTypes.StringType).add("trade_date", DataTypes.DateType)
                 .add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType).add("hml", DataTypes.DoubleType)
                 .add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType);

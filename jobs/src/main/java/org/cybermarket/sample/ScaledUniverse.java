@@ -5,7 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +64,10 @@ public final class ScaledUniverse {
         return stocks.unionByName(index);
     }
 
-    /** market, day_index, trade_date: weekdays from 2015-01-05 on. */
+    /** market, day_index, trade_date: weekdays from Monday 2015-01-05 on (five a week, so index i is week i / 5). */
     public Dataset<Row> calendar() {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(2015, 1, 5); days.size() < tradingDays; d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) days.add(d);
-        }
         return spark.range(tradingDays).select(lit(MARKET).as("market"), col("id").cast("int").as("day_index"),
-                date_add(lit(days.get(0)), col("id").cast("int").plus(floor(col("id").divide(5)).cast("int").multiply(2))).as("trade_date"));
+                date_add(lit(LocalDate.of(2015, 1, 5)), col("id").cast("int").plus(floor(col("id").divide(5)).cast("int").multiply(2))).as("trade_date"));
     }
 
     /** event_id, market, day0_index: evenly spaced after the first 300 days, leaving the event window inside the data. */

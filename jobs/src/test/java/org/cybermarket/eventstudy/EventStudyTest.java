@@ -268,9 +268,18 @@ class EventStudyTest {
         Dataset<Row> included = SparkTest.spark().createDataFrame(rows, new StructType().add("event_id", DataTypes.StringType)
                 .add("market", DataTypes.StringType).add("industry", DataTypes.StringType).add("symbol", DataTypes.StringType)
                 .add("phase", DataTypes.StringType).add("event_day_offset", DataTypes.IntegerType).add("abnormal_return", DataTypes.DoubleType));
-        Row r = GroupTests.estimationMoments(included).where("group_market = 'ALL' and group_industry = 'ALL'").first();
-        assertEquals(sum / pairs, r.<Double>getAs("rbar"), 1e-12);
-        assertEquals(6L, r.<Long>getAs("rbar_pairs"));
+        String all = "group_market = 'ALL' and group_industry = 'ALL'";
+        Row onePass = GroupTests.rbarOnePass(GroupTests.withGroups(included)).where(all).first();
+        assertEquals(sum / pairs, onePass.<Double>getAs("rbar"), 1e-12, "the one-pass formula");
+        assertEquals(6L, onePass.<Long>getAs("rbar_pairs"));
+        Row r = GroupTests.estimationMoments(included).where(all).first();
+        assertEquals(sum / pairs, r.<Double>getAs("rbar"), 1e-12, "what the group statistics use");
+
+        // One missing day: the members no longer share their days, so the one-pass formula must not apply.
+        List<Row> gap = new ArrayList<>(rows);
+        gap.remove(3);
+        Dataset<Row> withGap = SparkTest.spark().createDataFrame(gap, included.schema());
+        assertEquals(0, GroupTests.rbarOnePass(GroupTests.withGroups(withGap)).count());
     }
 
     static double pearson(double[] x, double[] y) {
