@@ -1,6 +1,7 @@
 package org.cybermarket.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -30,9 +32,13 @@ import static org.apache.spark.sql.functions.*;
  * inputs or a job's memory). Writes {@code report/index.html} with PNG charts beside it; the folder is written
  * aside and moved into place, so a reader never sees half a report. Every string from data is escaped.
  * Everything collected to the driver is an aggregate (group statistics, two days of sector returns, the 20
- * largest abnormal returns), bounded by events x groups, not by securities x days.
+ * largest abnormal returns), bounded by events x groups, not by securities x days. Per-event charts and tables
+ * cover the first {@value #MAX_EVENTS} events by id and say how many more the datasets hold; exclusions list the
+ * first {@value #MAX_EXCLUSIONS} and count the rest.
  */
 public final class Report {
+    static final int MAX_EVENTS = 10;
+    static final int MAX_EXCLUSIONS = 100;
     public static final List<String> SECTIONS = List.of("run-summary", "caar", "sector-ranking", "event-study", "growth", "data-quality");
 
     private Report() {}
@@ -95,8 +101,9 @@ public final class Report {
         if (!store.exists("es_group_days")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append("<p>CAAR by market, for cybersecurity and for all securities, with a 95% band: CAAR &plusmn; 1.96 "
                 + "sqrt(&sum; sd_cs(AR)&sup2;/N) over the days so far (cross-sectional).</p>");
+        Shown shown = shownEvents(store);
         List<Row> rows = store.read("es_group_days").where(col("group_market").notEqual("ALL")
-                        .and(col("group_industry").isin("ALL", "Cybersecurity")))
+                        .and(col("group_industry").isin("ALL", "Cybersecurity")).and(shown.filter()))
                 .select("event_id", "group_market", "group_industry", "event_day_offset", "caar_to_date", "sd_ar", "n_securities")
                 .orderBy("event_id", "group_market", "group_industry", "event_day_offset").collectAsList();
         Map<String, List<Charts.Band>> byEvent = new LinkedHashMap<>();
@@ -123,9 +130,10 @@ public final class Report {
             b.append("<h3>").append(Html.esc(e.getKey())).append("</h3><img src=\"").append(file).append("\" alt=\"CAAR of ")
                     .append(Html.esc(e.getKey())).append("\">");
         }
+        b.append(shown.note());
         if (store.exists("event_days")) {
             List<List<Object>> days = new ArrayList<>();
-            for (Row r : store.read("event_days").orderBy("event_id", "market").collectAsList()) {
+            for (Row r : store.read("event_days").where(shown.filter()).orderBy("event_id", "market").collectAsList()) {
                 days.add(List.of(r.getAs("event_id"), r.getAs("market"), str(r.getAs("day0_date")), str(r.getAs("day0_rule")),
                         "[" + r.getAs("estimation_start_offset") + ", " + r.getAs("estimation_end_offset") + "] = " + str(r.getAs("estimation_start_date")) + " .. " + str(r.getAs("estimation_end_date")),
                         "[" + r.getAs("event_start_offset") + ", " + r.getAs("event_end_offset") + "] = " + str(r.getAs("event_start_date")) + " .. " + str(r.getAs("event_end_date")),
@@ -143,7 +151,8 @@ public final class Report {
             return b.append("<p>No sector returns or events in this output.</p></section>").toString();
         }
         Dataset<Row> regions = store.read("securities").select("market", "region").distinct();
-        List<Row> days = store.read("event_days").where(col("day0_index").isNotNull()).join(regions, "market")
+        Shown shown = shownEvents(store);
+        List<Row> days = store.read("event_days").where(col("day0_index").isNotNull().and(shown.filter())).join(regions, "market")
                 .groupBy("event_id", "region").agg(min("day0_date").as("day0")).orderBy("event_id", "region").collectAsList();
         int i = 0;
         for (Row d : days) {
@@ -169,14 +178,16 @@ public final class Report {
                     .append("\" alt=\"industry returns\">")
                     .append(Html.table(List.of("day", "rank", "industry", "members", "EW return", "CW return", "share up", "benchmark"), table));
         }
-        return b.append("</section>").toString();
+        return b.append(shown.note()).append("</section>").toString();
     }
 
     static String eventStudy(OutputStore store) {
         StringBuilder b = new StringBuilder("<section id=\"event-study\"><h2>Event-study statistics</h2>");
         if (!store.exists("es_group_windows")) return b.append("<p>No event study in this output.</p></section>").toString();
+        Shown shown = shownEvents(store);
+        b.append(shown.note());
         List<List<Object>> w = new ArrayList<>();
-        for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", "Cybersecurity"))
+        for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", "Cybersecurity").and(shown.filter()))
                 .orderBy("event_id", "group_market", "group_industry", "window_start", "window_end").collectAsList()) {
             w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("car_window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
                     r.<Long>getAs("n_securities"), Html.pct(r.getAs("caar")), num(r, "t_cs"), num(r, "p_t_cs"), num(r, "patell"), num(r, "p_patell"),
@@ -185,7 +196,7 @@ public final class Report {
         b.append("<h3>CAAR windows (cybersecurity and all)</h3>").append(Html.table(List.of("event", "market", "industry", "window", "N", "CAAR",
                 "t", "p", "Patell", "p", "BMP", "p", "KP", "p", "BW85", "p", "mean BHAR"), w));
         List<List<Object>> d = new ArrayList<>();
-        for (Row r : store.read("es_group_days").where(col("event_day_offset").isin(0, 1).and(col("group_industry").isin("ALL", "Cybersecurity")))
+        for (Row r : store.read("es_group_days").where(col("event_day_offset").isin(0, 1).and(col("group_industry").isin("ALL", "Cybersecurity")).and(shown.filter()))
                 .orderBy("event_id", "group_market", "group_industry", "event_day_offset").collectAsList()) {
             d.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.<Integer>getAs("event_day_offset"),
                     str(r.getAs("first_date")), r.<Long>getAs("n_securities"), Html.pct(r.getAs("aar")), num(r, "t_cs"), num(r, "p_t_cs"),
@@ -204,12 +215,37 @@ public final class Report {
         b.append("<h3>Largest abnormal returns on day 0 and +1</h3>").append(Html.table(List.of("event", "market", "symbol", "name",
                 "industry", "day", "return", "AR"), movers));
         List<List<Object>> ex = new ArrayList<>();
-        for (Row r : store.read("es_exclusions").orderBy("event_id", "market", "symbol").collectAsList()) {
+        Dataset<Row> exclusions = store.read("es_exclusions");
+        for (Row r : exclusions.orderBy("event_id", "market", "symbol").limit(MAX_EXCLUSIONS).collectAsList()) {
             ex.add(List.of(r.getAs("event_id"), r.getAs("market"), r.getAs("symbol"), r.getAs("industry"), r.getAs("reason_code"), str(r.getAs("detail"))));
         }
+        long allExclusions = ex.size() < MAX_EXCLUSIONS ? ex.size() : exclusions.count();
         b.append("<h3>Exclusions</h3>").append(ex.isEmpty() ? "<p>None.</p>"
                 : Html.table(List.of("event", "market", "symbol", "industry", "reason", "detail"), ex));
+        if (allExclusions > ex.size()) {
+            b.append("<p>The first ").append(ex.size()).append(" of ").append(String.format(Locale.ROOT, "%,d", allExclusions))
+                    .append(" exclusions; all are in <code>es_exclusions</code>.</p>");
+        }
         return b.append("</section>").toString();
+    }
+
+    /** The events the per-event sections show: the first {@value #MAX_EVENTS} by id. */
+    record Shown(List<String> ids, long total) {
+        Column filter() {
+            return ids.isEmpty() ? lit(true) : col("event_id").isin(ids.toArray());
+        }
+
+        String note() {
+            return total <= ids.size() ? "" : "<p>Showing the first " + ids.size() + " of " + total
+                    + " events (by id); every event is in the es_* datasets.</p>";
+        }
+    }
+
+    static Shown shownEvents(OutputStore store) {
+        if (!store.exists("event_days")) return new Shown(List.of(), 0);
+        Dataset<Row> ids = store.read("event_days").select("event_id").distinct();
+        List<String> first = ids.orderBy("event_id").limit(MAX_EVENTS).collectAsList().stream().map(r -> r.getString(0)).toList();
+        return new Shown(first, first.size() < MAX_EVENTS ? first.size() : ids.count());
     }
 
     static String growth(OutputStore store, Path dir) throws IOException {
