@@ -1,11 +1,15 @@
 package org.cybermarket.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.cybermarket.schema.Cols;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -51,16 +56,17 @@ public final class ScaledPipelineInputs {
         }
         Files.write(dir.resolve("securities.csv"), master, StandardCharsets.UTF_8);
 
-        StringBuilder events = new StringBuilder("{\n  \"_about\": \"Synthetic events for the scaled pipeline run (ScaledPipelineInputs).\",\n  \"events\": [\n");
-        List<Row> days = u.eventDays().join(u.calendar().withColumnRenamed("day_index", "day0_index"), org.cybermarket.schema.Cols.keys("market", "day0_index"))
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode catalogue = json.createObjectNode().put("_about", "Synthetic events for the scaled pipeline run (ScaledPipelineInputs).");
+        ArrayNode events = catalogue.putArray("events");
+        List<Row> days = u.eventDays().join(u.calendar().withColumnRenamed("day_index", "day0_index"), Cols.keys("market", "day0_index"))
                 .select("event_id", "trade_date").orderBy("event_id").collectAsList(); // one row per event
-        for (int i = 0; i < days.size(); i++) {
-            LocalDate d = days.get(i).getLocalDate(1);
-            events.append("    {\"id\": \"").append(days.get(i).getString(0).toLowerCase()).append("\", \"name\": \"Synthetic event ")
-                    .append(i).append("\", \"instant\": \"").append(d).append("T14:00:00Z\", \"markets\": [\"").append(ScaledUniverse.MARKET)
-                    .append("\"]}").append(i + 1 < days.size() ? ",\n" : "\n");
+        for (Row d : days) {
+            ObjectNode e = events.addObject().put("id", d.getString(0).toLowerCase(Locale.ROOT)).put("name", "Synthetic event " + d.getString(0))
+                    .put("instant", d.getLocalDate(1) + "T14:00:00Z");
+            e.putArray("markets").add(ScaledUniverse.MARKET);
         }
-        Files.writeString(dir.resolve("events.json"), events.append("  ]\n}\n").toString(), StandardCharsets.UTF_8);
+        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("events.json").toFile(), catalogue);
 
         LocalDate last = u.calendar().agg(max("trade_date")).first().getLocalDate(0);
         String config = """
@@ -86,16 +92,9 @@ public final class ScaledPipelineInputs {
 
                 events: events.json
                 %s
+                # The benchmark's settings: the defaults (estimation [-250, -11], event [-5, 5], four CAR windows).
                 event_study:
                   model: market_model
-                  estimation: [-250, -11]
-                  event: [-5, 5]
-                  car_windows:
-                    car_0_0: [0, 0]
-                    car_0_1: [0, 1]
-                    car_m1_1: [-1, 1]
-                    car_m5_5: [-5, 5]
-                  min_estimation_days: 100
                   tests: %s
                 """.formatted(last, ScaledUniverse.MARKET, ScaledUniverse.BENCHMARK, ScaledUniverse.MARKET, ScaledUniverse.MARKET,
                 researchFile == null ? "" : "research: \"" + researchFile.replace("\\", "/") + "\"\n", tests);
