@@ -3,6 +3,7 @@ package org.cybermarket.eventstudy;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
@@ -12,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
+import static org.cybermarket.schema.Cols.keys;
 
 /**
  * Normal-return model parameters per (event, security) at constant cost per pair, however many events there are.
- * Each security's days are read once, in trading-day order, keeping running sums of every moment the model needs
- * (n, sum y, sum y^2, sum x_k, sum x_k y, sum x_j x_k over usable days). Two marker rows per (event, security)
- * sit in that order just after day {@code day0 + start - 1} and day {@code day0 + end}; the running sums at the
- * second minus those at the first are the sums over the estimation window, from which the OLS parameters and
- * the residual variance follow in closed form. Missing days need no care: a marker simply sees the sums of the
- * days before it. No (event, security, estimation day) row is ever built.
+ * Each security's days are first summed per segment ({@link Segments}: the days between two consecutive window
+ * boundaries of any event), a hash aggregation with no sort of the daily rows. The segment rows are then read in
+ * order, keeping running sums of every moment the model needs (n, sum y, sum y^2, sum x_k, sum x_k y,
+ * sum x_j x_k over usable days). Two marker rows per (event, security) sit in that order just after the segment
+ * of day {@code day0 + start - 1} and the segment of day {@code day0 + end}; the running sums at the second minus
+ * those at the first are the sums over the estimation window, from which the OLS parameters and the residual
+ * variance follow in closed form. Missing days need no care: a marker simply sees the sums of the segments before
+ * it. No (event, security, estimation day) row is ever built, and the sorted rows are at most 2E + 1 per security
+ * for E events instead of one per day.
  *
- * <p>Accuracy: the window sums are differences of running sums over the security's whole history. For daily
+ * <p>Accuracy: the window sums are differences of running sums over the security's history. For daily
  * returns (|r| well below 1, a few thousand days) the rounding error is near 1e-15 in the sums; the engine is
  * checked against a direct, row-by-row reference to 1e-10 (EventStudyTest, FactorModelTest).
  */
@@ -30,13 +35,14 @@ final class Estimation {
     private Estimation() {}
 
     /**
-     * @param daily      market, symbol, day_index, usable, simple_return and the model's regressors (plus rf for factor models)
-     * @param candidates event_id, market, symbol, day0_index: every (event, security) to estimate
+     * @param daily      market, _sid (an integer per security), day_index, usable, simple_return and the model's regressors (plus rf for factor models)
+     * @param candidates event_id, market, symbol, _sid, day0_index: every (event, security) to estimate
+     * @param eventDays  event_id, market, day0_index: the events' day 0 per market (small)
      * @return event_id, symbol, estimation_days (L_i), estimation_rows (days with any return in the window),
      *         mean_return, mean_market_return, market_sxx, alpha, beta, beta_smb, beta_hml, beta_mom, residual_sd (s_i),
      *         r_squared
      */
-    static Dataset<Row> parameters(Dataset<Row> daily, Dataset<Row> candidates, String model, int start, int end) {
+    static Dataset<Row> parameters(Dataset<Row> daily, Dataset<Row> candidates, Dataset<Row> eventDays, String model, int start, int end) {
         boolean factor = EventStudy.factorModel(model);
         boolean market = model.equals("market_model") || model.equals("market_adjusted");
         List<String> x = factor ? EventStudy.regressors(model) : market ? List.of("market_return") : List.of();
@@ -53,21 +59,32 @@ final class Estimation {
             for (int j = i; j < x.size(); j++) moments.put("sxx_" + i + "_" + j, when(col("usable"), col(x.get(i)).multiply(col(x.get(j)))));
         }
 
-        List<Column> dataCols = new ArrayList<>(List.of(col("market"), col("symbol"), col("day_index"), lit(0).as("_marker"),
-                lit(null).cast("string").as("event_id"), lit(0).as("_sign")));
-        List<Column> markerCols = new ArrayList<>(List.of(col("market"), col("symbol"), col("day0_index").plus(col("_m.offset")).as("day_index"),
-                lit(1).as("_marker"), col("event_id"), col("_m.sign").as("_sign")));
-        for (Map.Entry<String, Column> m : moments.entrySet()) {
-            dataCols.add(m.getValue().as(m.getKey()));
-            markerCols.add(lit(null).cast(m.getKey().equals("rows") || m.getKey().equals("n") ? "bigint" : "double").as(m.getKey()));
-        }
-        Dataset<Row> markers = candidates.withColumn("_m", explode(array(
-                        struct(lit(start - 1).as("offset"), lit(-1).as("sign")), struct(lit(end).as("offset"), lit(1).as("sign")))))
-                .select(markerCols.toArray(Column[]::new));
-        Dataset<Row> stream = daily.select(dataCols.toArray(Column[]::new)).unionByName(markers);
+        // Each security's days are first summed per segment: the trading days between two consecutive window
+        // boundaries of any event. Every estimation window is a run of whole segments, so the running sums need
+        // one row per (security, segment) instead of one per day: a hash aggregation, no sort of the daily rows.
+        Segments seg = Segments.of(eventDays, start, end);
+        SparkSession spark = daily.sparkSession();
+        List<Column> segmentSums = new ArrayList<>();
+        for (Map.Entry<String, Column> m : moments.entrySet()) segmentSums.add(sum(m.getValue()).as(m.getKey()));
+        Dataset<Row> bySegment = daily.join(broadcast(seg.days(spark)), keys("market", "day_index"), "inner")
+                .groupBy("_sid", "_seg").agg(segmentSums.get(0), segmentSums.subList(1, segmentSums.size()).toArray(Column[]::new));
 
-        // Data rows sort before the markers of the same day, so a marker's running sums include that day.
-        WindowSpec soFar = Window.partitionBy("market", "symbol").orderBy("day_index", "_marker")
+        List<Column> dataCols = new ArrayList<>(List.of(col("_sid"), lit(null).cast("string").as("symbol"), col("_seg"), lit(0).as("_marker"),
+                lit(null).cast("string").as("event_id"), lit(0).as("_sign")));
+        List<Column> markerCols = new ArrayList<>(List.of(col("_sid"), col("symbol"), col("_m.seg").as("_seg"),
+                lit(1).as("_marker"), col("event_id"), col("_m.sign").as("_sign")));
+        for (String m : moments.keySet()) {
+            dataCols.add(col(m));
+            markerCols.add(lit(null).cast(m.equals("rows") || m.equals("n") ? "bigint" : "double").as(m));
+        }
+        Dataset<Row> markers = candidates.join(broadcast(seg.events(spark)), keys("event_id", "market"), "inner")
+                .withColumn("_m", explode(array(struct(col("_before_seg").as("seg"), lit(-1).as("sign")),
+                        struct(col("_last_seg").as("seg"), lit(1).as("sign")))))
+                .select(markerCols.toArray(Column[]::new));
+        Dataset<Row> stream = bySegment.select(dataCols.toArray(Column[]::new)).unionByName(markers);
+
+        // Data rows sort before the markers of the same segment, so a marker's running sums include that segment.
+        WindowSpec soFar = Window.partitionBy("_sid").orderBy("_seg", "_marker")
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         List<Column> running = new ArrayList<>(List.of(col("event_id"), col("symbol"), col("_marker"), col("_sign")));
         for (String m : moments.keySet()) running.add(sum(m).over(soFar).as(m));

@@ -62,8 +62,12 @@ public final class EventStudy {
         String model = s.model();
 
         // Small tables, broadcast to every join: securities (one row each), benchmark and factor days.
+        // Each member also gets a small integer key, _sid, for the estimation's aggregation and sort (numbers
+        // hash and compare several times faster than (market, symbol) strings). Numbered once, kept in memory.
         Dataset<Row> members = broadcast(securities.filter(col("kind").notEqual("index"))
-                .select("symbol", "market", "region", "industry"));
+                .select("symbol", "market", "region", "industry")
+                .withColumn("_sid", row_number().over(Window.orderBy("market", "symbol")))
+                .localCheckpoint());
         Dataset<Row> candidates = members.join(eventDays.select("event_id", "market", "day0_index"), keys("market"), "inner");
         Dataset<Row> marketReturns = broadcast(returns.join(broadcast(benchmarks), keys("market"), "inner")
                 .filter(col("symbol").equalTo(col("benchmark_symbol")).and(col("on_calendar")))
@@ -79,20 +83,21 @@ public final class EventStudy {
         for (String r : regressors(model)) usable = usable.and(col(r).isNotNull());
         if (model.equals("market_adjusted")) usable = usable.and(col("market_return").isNotNull());
         if (factorModel(model)) usable = usable.and(col("rf").isNotNull());
-        // Materialised once (local checkpoints also cut the query plans that follow to a scan: planning a whole
-        // event study as one tree costs more than computing it on small data).
-        daily = daily.withColumn("usable", usable).localCheckpoint();
+        // Not materialised: a scan and three broadcast joins cost less to redo than to store millions of rows.
+        daily = daily.withColumn("usable", usable);
 
-        Dataset<Row> params = Estimation.parameters(daily, candidates, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
+        Dataset<Row> params = Estimation.parameters(daily, candidates, eventDays, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
         Dataset<Row> eventPanel = withAbnormalReturns(inWindow(daily, eventDays, s.event(), "event"), params, model).localCheckpoint();
         Dataset<Row> exclusions = exclusions(candidates, eventPanel, params, s).localCheckpoint();
         // Exclusions are at most one row per (event, security): broadcast, so the anti-joins need no shuffle.
         Dataset<Row> excluded = broadcast(exclusions.select("event_id", "symbol"));
-        Dataset<Row> includedEvent = eventPanel.join(excluded, keys("event_id", "symbol"), "left_anti").localCheckpoint();
+        Dataset<Row> includedEvent = eventPanel.join(excluded, keys("event_id", "symbol"), "left_anti");
 
         WindowSpec toDate = Window.partitionBy("event_id", "symbol").orderBy("event_day_offset")
                 .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> securityDays = includedEvent
+        // Hash-partitioned by event before the running CAR: the window needs no shuffle of its own, and its sort
+        // (event, symbol, day) is the order the partitioned write needs, so each event is written by one task.
+        Dataset<Row> securityDays = includedEvent.repartition(col("event_id"))
                 .withColumn("car_to_date", sum(coalesce(col("abnormal_return"), lit(0.0))).over(toDate))
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
                         col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),

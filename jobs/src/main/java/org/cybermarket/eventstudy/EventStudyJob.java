@@ -63,7 +63,7 @@ public final class EventStudyJob implements Job {
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("es_exclusions", store.stage("es_exclusions", r.exclusions().unionByName(moreExclusions).repartition(col("event_id")), "event_id"));
         rows.put("es_security_days", store.stage("es_security_days",
-                r.securityDays().repartition(col("event_id")).sortWithinPartitions("symbol", "event_day_offset"), "event_id"));
+                r.securityDays(), "event_id"));
         rows.put("es_security_windows", store.stage("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id"));
         rows.put("es_group_days", store.stage("es_group_days", r.groupDays().repartition(col("event_id"))
                 .sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id"));
