@@ -78,6 +78,12 @@ public final class OutputStore {
     public long stage(String name, Dataset<Row> df, String... partitionBy) {
         String target = stagingPath(checkName(name));
         var writer = df.write().mode(SaveMode.Overwrite).option("compression", "snappy");
+        // Measured values (returns, prices, statistics) almost never repeat: a dictionary for them is built, fills
+        // up and is thrown away on every page, which was most of the cost of writing es_security_days. Strings,
+        // dates and integers keep their dictionaries.
+        for (var f : df.schema().fields()) {
+            if (f.dataType() instanceof org.apache.spark.sql.types.DoubleType) writer = writer.option("parquet.enable.dictionary#" + f.name(), "false");
+        }
         if (partitionBy.length > 0) writer = writer.partitionBy(partitionBy);
         writer.parquet(target);
         if (partitionBy.length > 0 && !hasParquet(target)) {
