@@ -29,6 +29,8 @@ public final class EventStudy {
     public static final String ALL = "ALL";
     /** Groups above this size get no pairwise correlation (KP's rbar is O(N^2)); KP is then null and says why. */
     public static final int KP_PAIRWISE_LIMIT = 1000;
+    /** At most this many (event, security) parameter rows are broadcast to the panel join (about 150 MB). */
+    public static final long BROADCAST_PARAMETERS = 1_000_000;
 
     private EventStudy() {}
 
@@ -87,6 +89,9 @@ public final class EventStudy {
         daily = daily.withColumn("usable", usable);
 
         Dataset<Row> params = Estimation.parameters(daily, candidates, eventDays, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
+        // Up to BROADCAST_PARAMETERS (event, security) pairs the parameters go to every task (about 150 bytes a pair),
+        // so the panel of window days is never shuffled to meet them; above that, a sort-merge join.
+        if (params.count() <= BROADCAST_PARAMETERS) params = broadcast(params);
         Dataset<Row> eventPanel = withAbnormalReturns(inWindow(daily, eventDays, s.event(), "event"), params, model).localCheckpoint();
         Dataset<Row> exclusions = exclusions(candidates, eventPanel, params, s).localCheckpoint();
         // Exclusions are at most one row per (event, security): broadcast, so the anti-joins need no shuffle.
@@ -191,10 +196,11 @@ public final class EventStudy {
 
     /** Every candidate (event, security) left out, with the first reason that applies. */
     static Dataset<Row> exclusions(Dataset<Row> candidates, Dataset<Row> panel, Dataset<Row> params, EventStudySettings s) {
-        Dataset<Row> day0 = panel.filter(col("event_day_offset").equalTo(0))
-                .select(col("event_id"), col("symbol"), lit(true).as("_has_day0"), col("usable").as("_usable_day0"),
-                        col("market_return").isNotNull().as("_market_day0"));
-        Dataset<Row> eventRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_event_rows"));
+        // One aggregation per (event, security): its event-window rows and what its day 0 row (if any) says.
+        Column day0 = col("event_day_offset").equalTo(0);
+        Dataset<Row> eventRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_event_rows"),
+                max(when(day0, lit(true))).as("_has_day0"), max(when(day0, col("usable"))).as("_usable_day0"),
+                max(when(day0, col("market_return").isNotNull())).as("_market_day0"));
         Column l = coalesce(col("estimation_days"), lit(0L));
         Column noRows = coalesce(col("_event_rows"), lit(0L)).plus(coalesce(col("estimation_rows"), lit(0L))).equalTo(0);
         boolean needsMarket = s.model().equals("market_model") || s.model().equals("market_adjusted");
@@ -212,7 +218,6 @@ public final class EventStudy {
                 .otherwise(lit("regressors are collinear or constant over the estimation window"));
         return candidates.join(eventRows, keys("event_id", "symbol"), "left")
                 .join(params.select("event_id", "symbol", "estimation_days", "estimation_rows", "beta"), keys("event_id", "symbol"), "left")
-                .join(day0, keys("event_id", "symbol"), "left")
                 .withColumn("reason_code", reason)
                 .filter(col("reason_code").isNotNull())
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("reason_code"),
