@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.apache.spark.sql.functions.col;
+
 /**
  * The trading days of each market cut at every estimation-window boundary of every event: segment {@code k} holds
  * the days with exactly {@code k} boundaries at or before them. A window {@code [day0 + start, day0 + end]} is then
@@ -26,9 +28,9 @@ record Segments(Map<String, int[]> boundaries, List<Row> eventDays, int start, i
     static final StructType EVENTS = new StructType().add("event_id", DataTypes.StringType).add("market", DataTypes.StringType)
             .add("_before_seg", DataTypes.IntegerType).add("_last_seg", DataTypes.IntegerType);
 
-    /** @param eventDays event_id, market, day0_index: one small row per (event, market), collected once */
+    /** @param eventDays event_id, market, day0_index: one small row per (event, market), collected once; no day 0, no window */
     static Segments of(Dataset<Row> eventDays, int start, int end) {
-        List<Row> rows = eventDays.select("event_id", "market", "day0_index").collectAsList();
+        List<Row> rows = eventDays.filter(col("day0_index").isNotNull()).select("event_id", "market", "day0_index").collectAsList();
         Map<String, TreeSet<Integer>> cuts = new TreeMap<>();
         for (Row r : rows) {
             int day0 = r.getInt(2);

@@ -54,9 +54,10 @@ public final class Report {
             OutputStore store = new OutputStore(spark, root, "report");
             StringBuilder body = new StringBuilder();
             body.append(runSummary(spark, root));
-            body.append(caar(store, tmp));
-            body.append(sectorRanking(store, tmp));
-            body.append(eventStudy(store));
+            Shown shown = shownEvents(store); // the events the per-event sections show, decided once
+            body.append(caar(store, tmp, shown));
+            body.append(sectorRanking(store, tmp, shown));
+            body.append(eventStudy(store, shown));
             body.append(growth(store, tmp));
             body.append(dataQuality(store));
             Files.writeString(tmp.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
@@ -96,12 +97,11 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String caar(OutputStore store, Path dir) throws IOException {
+    static String caar(OutputStore store, Path dir, Shown shown) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"caar\"><h2>Cumulative average abnormal returns</h2>");
         if (!store.exists("es_group_days")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append("<p>CAAR by market, for cybersecurity and for all securities, with a 95% band: CAAR &plusmn; 1.96 "
                 + "sqrt(&sum; sd_cs(AR)&sup2;/N) over the days so far (cross-sectional).</p>");
-        Shown shown = shownEvents(store);
         List<Row> rows = store.read("es_group_days").where(col("group_market").notEqual("ALL")
                         .and(col("group_industry").isin("ALL", "Cybersecurity")).and(shown.filter()))
                 .select("event_id", "group_market", "group_industry", "event_day_offset", "caar_to_date", "sd_ar", "n_securities")
@@ -145,13 +145,12 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String sectorRanking(OutputStore store, Path dir) throws IOException {
+    static String sectorRanking(OutputStore store, Path dir, Shown shown) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"sector-ranking\"><h2>Industries ranked on day 0 and day +1</h2>");
         if (!store.exists("sector_returns") || !store.exists("event_days") || !store.exists("securities")) {
             return b.append("<p>No sector returns or events in this output.</p></section>").toString();
         }
         Dataset<Row> regions = store.read("securities").select("market", "region").distinct();
-        Shown shown = shownEvents(store);
         List<Row> days = store.read("event_days").where(col("day0_index").isNotNull().and(shown.filter())).join(regions, "market")
                 .groupBy("event_id", "region").agg(min("day0_date").as("day0")).orderBy("event_id", "region").collectAsList();
         int i = 0;
@@ -181,10 +180,9 @@ public final class Report {
         return b.append(shown.note()).append("</section>").toString();
     }
 
-    static String eventStudy(OutputStore store) {
+    static String eventStudy(OutputStore store, Shown shown) {
         StringBuilder b = new StringBuilder("<section id=\"event-study\"><h2>Event-study statistics</h2>");
         if (!store.exists("es_group_windows")) return b.append("<p>No event study in this output.</p></section>").toString();
-        Shown shown = shownEvents(store);
         b.append(shown.note());
         List<List<Object>> w = new ArrayList<>();
         for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", "Cybersecurity").and(shown.filter()))
