@@ -12,10 +12,12 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
+import org.cybermarket.io.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
@@ -81,10 +83,10 @@ public final class EventStudy {
                 .select("market", "symbol", "trade_date", "day_index", "simple_return");
         Dataset<Row> daily = withRegressors(returnDays, members, marketReturns, factors, model);
 
-        Dataset<Row> params = Estimation.parameters(daily, candidates, eventDays, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
+        Dataset<Row> estimated = Estimation.parameters(daily, candidates, eventDays, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
         // Up to BROADCAST_PARAMETERS (event, security) pairs the parameters go to every task (about 150 bytes a pair),
         // so the panel of window days is never shuffled to meet them; above that, a sort-merge join.
-        if (params.count() <= BROADCAST_PARAMETERS) params = broadcast(params);
+        Dataset<Row> params = estimated.count() <= BROADCAST_PARAMETERS ? broadcast(estimated) : estimated;
         // The window's days are picked before the joins that add regressors: 5.5 of 13 million rows at 5,000 x 100.
         Dataset<Row> eventPanel = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.event(), "event"),
                 members, marketReturns, factors, model), params, model).localCheckpoint();
@@ -102,16 +104,24 @@ public final class EventStudy {
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
                         col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),
                         col("prediction_error_factor"), col("standardized_ar"), col("car_to_date"));
-        Dataset<Row> securityWindows = securityWindows(spark, includedEvent, s).localCheckpoint();
-
+        // The security windows and the estimation-day moments (every test) do not need each other: computed together.
+        List<Callable<Dataset<Row>>> parts = new ArrayList<>();
+        parts.add(() -> securityWindows(spark, includedEvent, s).localCheckpoint());
+        if (s.allTests()) {
+            parts.add(() -> {
+                // Only these statistics need the AR of every estimation day: one row per (event, security, day).
+                Dataset<Row> includedEstimation = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.estimation(), "estimation"),
+                                members, marketReturns, factors, model), params, model)
+                        .join(excluded, keys("event_id", "symbol"), "left_anti");
+                return includedEstimation.unionByName(includedEvent).localCheckpoint();
+            });
+        }
+        List<Dataset<Row>> computed = Parallel.all("event-study", parts);
+        Dataset<Row> securityWindows = computed.get(0);
         Dataset<Row> moments;
         Dataset<Row> corrado;
         if (s.allTests()) {
-            // Only these statistics need the AR of every estimation day: one row per (event, security, day).
-            Dataset<Row> includedEstimation = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.estimation(), "estimation"),
-                            members, marketReturns, factors, model), params, model)
-                    .join(excluded, keys("event_id", "symbol"), "left_anti");
-            Dataset<Row> included = includedEstimation.unionByName(includedEvent).localCheckpoint();
+            Dataset<Row> included = computed.get(1);
             moments = GroupTests.estimationMoments(included).localCheckpoint();
             corrado = GroupTests.corrado(included);
         } else {

@@ -31,6 +31,9 @@ public final class EventStudyJob implements Job {
     public String name() { return "event_study"; }
 
     @Override
+    public java.util.List<String> needs() { return java.util.List.of("ingest", "returns"); }
+
+    @Override
     public void run(JobContext ctx) {
         long t0 = System.nanoTime();
         PipelineConfig cfg = ctx.config();
@@ -58,17 +61,15 @@ public final class EventStudyJob implements Job {
         ctx.log().stage(name(), events.size(), rows.get("es_security_days") + rows.get("es_group_windows"), rows.get("es_exclusions"), t0);
     }
 
-    /** Stages the es_* datasets, partitioned by event, and returns their row counts. */
+    /** Stages the es_* datasets, partitioned by event, all at once, and returns their row counts. */
     public static Map<String, Long> stage(OutputStore store, EventStudy.Result r, Dataset<Row> moreExclusions) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("es_exclusions", store.stage("es_exclusions", r.exclusions().unionByName(moreExclusions).repartition(col("event_id")), "event_id"));
-        rows.put("es_security_days", store.stage("es_security_days",
-                r.securityDays(), "event_id"));
-        rows.put("es_security_windows", store.stage("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id"));
-        rows.put("es_group_days", store.stage("es_group_days", r.groupDays().repartition(col("event_id"))
-                .sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id"));
-        rows.put("es_group_windows", store.stage("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id"));
-        return rows;
+        return store.stageAll(List.of(
+                new OutputStore.Staging("es_exclusions", r.exclusions().unionByName(moreExclusions).repartition(col("event_id")), "event_id"),
+                new OutputStore.Staging("es_security_days", r.securityDays(), "event_id"),
+                new OutputStore.Staging("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id"),
+                new OutputStore.Staging("es_group_days", r.groupDays().repartition(col("event_id"))
+                        .sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id"),
+                new OutputStore.Staging("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id")));
     }
 
     static final StructType EVENT_DAYS = new StructType()

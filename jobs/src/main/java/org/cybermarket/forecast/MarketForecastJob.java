@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.ForecastSettings;
 import org.cybermarket.io.InputPaths;
+import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
 
@@ -30,6 +31,9 @@ public final class MarketForecastJob implements Job {
     public String name() { return "forecast"; }
 
     @Override
+    public java.util.List<String> needs() { return java.util.List.of("sectors"); }
+
+    @Override
     public void run(JobContext ctx) {
         long t0 = System.nanoTime();
         String path = ctx.config().research();
@@ -40,24 +44,26 @@ public final class MarketForecastJob implements Job {
         List<MarketForecast.Series> series = MarketForecast.series(figures);
         List<MarketForecast.YearRow> years = MarketForecast.years(series, fs.scenarioPoints());
         var store = ctx.store();
-        store.stage("research_figures", spark.createDataFrame(figures.stream().map(f -> RowFactory.create(f.id(), f.source(),
-                f.vintage(), f.market(), f.metric(), f.currency(), f.unit(), f.kind(), f.year(), f.startYear(), f.endYear(), f.value(),
-                f.cagr(), f.growth(), f.note())).toList(), FIGURES).coalesce(1));
-        long rows = store.stage("market_forecast", spark.createDataFrame(years.stream().map(y -> RowFactory.create(y.seriesId(),
-                y.vintage(), y.source(), y.market(), y.metric(), y.currency(), y.year(), y.valueBn(), y.indexValue(), y.growth(),
-                y.cagr(), y.cagrStartYear(), y.cagrEndYear(), y.basis(), y.status(), y.scenarioLowBn(), y.scenarioHighBn(),
-                y.doublingYears(), y.statedMinusImpliedCagr())).toList(), YEARS).coalesce(1));
-        store.stage("forecast_comparison", spark.createDataFrame(MarketForecast.comparisons(series, fs.comparisons()).stream()
-                .map(c -> RowFactory.create(c.vintage(), c.marketA(), c.marketB(), c.startYear(), c.endYear(), c.year(), c.cagrA(),
-                        c.cagrB(), c.differential(), c.relativeSizeIndex(), c.valueABn(), c.valueBBn(), c.shareAOfB())).toList(),
-                COMPARISON).coalesce(1));
-        store.stage("forecast_revisions", spark.createDataFrame(MarketForecast.revisions(years).stream()
-                .map(r -> RowFactory.create(r.market(), r.currency(), r.year(), r.earlierVintage(), r.laterVintage(), r.earlierValueBn(),
-                        r.laterValueBn(), r.earlierBasis(), r.laterBasis(), r.revision())).toList(), REVISIONS).coalesce(1));
         // Without sector returns (the forecast job run alone on a fresh output root) the realized side stays empty.
         Map<String, TreeMap<Integer, Double>> yearEnds = store.exists("sector_returns")
                 ? yearEndIndex(store.readLatest("sector_returns"), fs.industry()) : Map.of();
-        store.stage("realized_vs_projected", spark.createDataFrame(realized(series, yearEnds, fs), REALIZED).coalesce(1));
+        long rows = store.stageAll(List.of(
+                new OutputStore.Staging("research_figures", spark.createDataFrame(figures.stream().map(f -> RowFactory.create(f.id(), f.source(),
+                        f.vintage(), f.market(), f.metric(), f.currency(), f.unit(), f.kind(), f.year(), f.startYear(), f.endYear(), f.value(),
+                        f.cagr(), f.growth(), f.note())).toList(), FIGURES).coalesce(1)),
+                new OutputStore.Staging("market_forecast", spark.createDataFrame(years.stream().map(y -> RowFactory.create(y.seriesId(),
+                        y.vintage(), y.source(), y.market(), y.metric(), y.currency(), y.year(), y.valueBn(), y.indexValue(), y.growth(),
+                        y.cagr(), y.cagrStartYear(), y.cagrEndYear(), y.basis(), y.status(), y.scenarioLowBn(), y.scenarioHighBn(),
+                        y.doublingYears(), y.statedMinusImpliedCagr())).toList(), YEARS).coalesce(1)),
+                new OutputStore.Staging("forecast_comparison", spark.createDataFrame(MarketForecast.comparisons(series, fs.comparisons()).stream()
+                        .map(c -> RowFactory.create(c.vintage(), c.marketA(), c.marketB(), c.startYear(), c.endYear(), c.year(), c.cagrA(),
+                                c.cagrB(), c.differential(), c.relativeSizeIndex(), c.valueABn(), c.valueBBn(), c.shareAOfB())).toList(),
+                        COMPARISON).coalesce(1)),
+                new OutputStore.Staging("forecast_revisions", spark.createDataFrame(MarketForecast.revisions(years).stream()
+                        .map(r -> RowFactory.create(r.market(), r.currency(), r.year(), r.earlierVintage(), r.laterVintage(), r.earlierValueBn(),
+                                r.laterValueBn(), r.earlierBasis(), r.laterBasis(), r.revision())).toList(), REVISIONS).coalesce(1)),
+                new OutputStore.Staging("realized_vs_projected", spark.createDataFrame(realized(series, yearEnds, fs), REALIZED).coalesce(1))))
+                .get("market_forecast");
         ctx.log().stage(name(), figures.size(), rows, 0, t0);
     }
 

@@ -2,8 +2,12 @@ package org.cybermarket.ingest;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -17,12 +21,16 @@ public final class IngestJob implements Job {
         long t0 = System.nanoTime();
         Ingest.Result r = Ingest.run(ctx.spark(), ctx.config(), ctx.asOf());
         var store = ctx.store();
-        long recon = store.stage("ingest_reconciliation", r.reconciliation().coalesce(1));
-        if (recon == 0) throw new IllegalStateException("no input file was read");
-        store.stage("securities", r.securities().coalesce(1));
-        long prices = store.stage("prices", r.prices().repartition(col("market")).sortWithinPartitions("symbol", "trade_date"), "market");
-        store.stage("factors", r.factors().coalesce(1));
-        long rejected = store.stage("rejects", r.rejects().coalesce(1));
+        // Written together: the first to need a cached input parses it, the others wait for it and share it.
+        Map<String, Long> rows = store.stageAll(List.of(
+                new OutputStore.Staging("ingest_reconciliation", r.reconciliation().coalesce(1)),
+                new OutputStore.Staging("securities", r.securities().coalesce(1)),
+                new OutputStore.Staging("prices", r.prices().repartition(col("market")).sortWithinPartitions("symbol", "trade_date"), "market"),
+                new OutputStore.Staging("factors", r.factors().coalesce(1)),
+                new OutputStore.Staging("rejects", r.rejects().coalesce(1))));
+        if (rows.get("ingest_reconciliation") == 0) throw new IllegalStateException("no input file was read");
+        long prices = rows.get("prices");
+        long rejected = rows.get("rejects");
         Dataset<Row> reconciliation = store.readStaged("ingest_reconciliation");
         Row totals = reconciliation.agg(sum("rows_read"), sum(when(not(col("balanced")), 1).otherwise(0))).first();
         if (!totals.isNullAt(1) && totals.getLong(1) > 0) {

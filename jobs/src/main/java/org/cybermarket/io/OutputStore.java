@@ -36,12 +36,16 @@ public final class OutputStore {
     private final SparkSession spark;
     private final String root;
     private final String runId;
-    private final Map<String, Long> staged = new LinkedHashMap<>();
-    private final Map<String, Long> published = new LinkedHashMap<>();
+    /** Empty for the run's store; the job's name for a job's view ({@link #forJob}). */
+    private final String job;
+    // Synchronized: stageAll stages from several threads at once, and jobs of a run may run at the same time.
+    private final Map<String, Long> staged = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Shared by the run's store and its jobs' views, as are partial and runOnly. */
+    private final Map<String, Long> published;
     /** Datasets staged as partitions to add or replace, not as whole datasets. */
-    private final java.util.Set<String> partial = new java.util.HashSet<>();
+    private final java.util.Set<String> partial;
     /** Datasets staged whole in a partitions-only store: readable by later jobs of the run, never published. */
-    private final Map<String, Long> runOnly = new LinkedHashMap<>();
+    private final Map<String, Long> runOnly;
     private boolean partitionsOnly;
     /** Test hook: fail after staging this dataset, before anything is published. */
     private final String failAfter;
@@ -50,7 +54,32 @@ public final class OutputStore {
         this.spark = spark;
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.runId = runId;
+        this.job = "";
+        this.published = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        this.partial = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
+        this.runOnly = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         this.failAfter = System.getProperty("cybermarket.test.failAfterStaging");
+    }
+
+    private OutputStore(OutputStore run, String job) {
+        this.spark = run.spark;
+        this.root = run.root;
+        this.runId = run.runId;
+        this.job = checkName(job);
+        this.published = run.published;
+        this.partial = run.partial;
+        this.runOnly = run.runOnly;
+        this.partitionsOnly = run.partitionsOnly;
+        this.failAfter = run.failAfter;
+    }
+
+    /**
+     * A job's view of the run's store: it stages into the same run folder and reads what earlier jobs published,
+     * but its {@link #commit()} publishes only what this job staged, so jobs of one run can run at the same time.
+     */
+    public OutputStore forJob(String jobName) {
+        if (!job.isEmpty()) throw new IllegalStateException("forJob on the view of job " + job);
+        return new OutputStore(this, jobName);
     }
 
     public String root() { return root; }
@@ -98,6 +127,22 @@ public final class OutputStore {
         return rows;
     }
 
+    /** One dataset to stage: its name, its rows and the columns it is partitioned by (none for one folder). */
+    public record Staging(String name, Dataset<Row> rows, String... partitionBy) {}
+
+    /**
+     * Stages several datasets at the same time ({@link Parallel}) and returns their row counts by name in the given
+     * order. If any write fails, the first failure is thrown once every write has ended.
+     */
+    public Map<String, Long> stageAll(List<Staging> stagings) {
+        List<java.util.concurrent.Callable<Long>> writes = new ArrayList<>();
+        for (Staging st : stagings) writes.add(() -> stage(st.name(), st.rows(), st.partitionBy()));
+        List<Long> counts = Parallel.all("stage", writes);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (int i = 0; i < stagings.size(); i++) rows.put(stagings.get(i).name(), counts.get(i));
+        return rows;
+    }
+
     /** A dataset this run staged but has not published yet. */
     public Dataset<Row> readStaged(String name) {
         if (!staged.containsKey(name) && !runOnly.containsKey(name)) throw new IllegalStateException(name + " was not staged in this run");
@@ -109,12 +154,12 @@ public final class OutputStore {
         return staged.containsKey(name) || runOnly.containsKey(name) ? readStaged(name) : read(name);
     }
 
-    /** Moves every staged dataset into place. */
+    /** Moves every dataset staged here (for a job's view: by that job) into place. */
     public void commit() {
         try {
             FileSystem fs = fs();
-            Path trash = new Path(root + "/_staging/" + runId + "_replaced");
-            for (String name : staged.keySet()) {
+            Path trash = new Path(root + "/_staging/" + runId + "_replaced" + (job.isEmpty() ? "" : "_" + job));
+            for (String name : List.copyOf(staged.keySet())) {
                 if (partial.contains(name)) {
                     publishPartitions(fs, name, trash);
                 } else if (partitionsOnly) {
@@ -133,7 +178,8 @@ public final class OutputStore {
             }
             staged.clear();
             fs.delete(trash, true);
-            if (runOnly.isEmpty()) fs.delete(new Path(root + "/_staging/" + runId), true);
+            // Other jobs of the run may still be staging into the run folder: the run's store removes it (finish).
+            if (job.isEmpty() && runOnly.isEmpty()) fs.delete(new Path(root + "/_staging/" + runId), true);
         } catch (IOException e) {
             throw new UncheckedIOException("publishing outputs under " + root + ": " + e.getMessage(), e);
         }
@@ -185,7 +231,11 @@ public final class OutputStore {
         }
     }
 
-    public Map<String, Long> published() { return Map.copyOf(published); }
+    public Map<String, Long> published() {
+        synchronized (published) {
+            return Map.copyOf(published);
+        }
+    }
 
     public boolean exists(String name) {
         try {

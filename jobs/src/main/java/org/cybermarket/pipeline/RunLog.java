@@ -17,17 +17,17 @@ public final class RunLog {
         this.out = out;
     }
 
-    public void stage(String name, long rowsIn, long rowsOut, long rowsRejected, long startNanos) {
+    public synchronized void stage(String name, long rowsIn, long rowsOut, long rowsRejected, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         stages.add(new Stage(name, rowsIn, rowsOut, rowsRejected, seconds));
         out.printf(Locale.ROOT, "[%-12s] rows in %,d  out %,d  rejected %,d  %.1fs%n", name, rowsIn, rowsOut, rowsRejected, seconds);
     }
 
-    public void info(String message) {
+    public synchronized void info(String message) {
         out.println(message);
     }
 
-    public List<Stage> stages() {
+    public synchronized List<Stage> stages() {
         return List.copyOf(stages);
     }
 }

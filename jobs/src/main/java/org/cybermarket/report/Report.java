@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Parallel;
 import org.cybermarket.pipeline.Manifests;
 
 import java.io.IOException;
@@ -55,11 +56,11 @@ public final class Report {
             StringBuilder body = new StringBuilder();
             body.append(runSummary(spark, root));
             Shown shown = shownEvents(store); // the events the per-event sections show, decided once
-            body.append(caar(store, tmp, shown));
-            body.append(sectorRanking(store, tmp, shown));
-            body.append(eventStudy(store, shown));
-            body.append(growth(store, tmp));
-            body.append(dataQuality(store));
+            // The sections read different datasets: their queries run at the same time, the page keeps their order.
+            List<java.util.concurrent.Callable<String>> sections = List.of(() -> caar(store, tmp, shown),
+                    () -> sectorRanking(store, tmp, shown), () -> eventStudy(store, shown), () -> growth(store, tmp),
+                    () -> dataQuality(store));
+            Parallel.all("report", sections).forEach(body::append);
             Files.writeString(tmp.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
             Path finalDir = out.resolve("report");
             for (int attempt = 0; ; attempt++) {

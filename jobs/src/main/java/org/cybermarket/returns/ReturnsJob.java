@@ -15,6 +15,9 @@ public final class ReturnsJob implements Job {
     public String name() { return "returns"; }
 
     @Override
+    public java.util.List<String> needs() { return java.util.List.of("ingest"); }
+
+    @Override
     public void run(JobContext ctx) {
         long t0 = System.nanoTime();
         var store = ctx.store();

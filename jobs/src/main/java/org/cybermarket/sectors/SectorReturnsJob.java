@@ -22,6 +22,9 @@ public final class SectorReturnsJob implements Job {
     public String name() { return "sectors"; }
 
     @Override
+    public java.util.List<String> needs() { return java.util.List.of("ingest", "returns"); }
+
+    @Override
     public void run(JobContext ctx) {
         long t0 = System.nanoTime();
         var store = ctx.store();
