@@ -67,10 +67,13 @@ public final class EventStudy {
 
         // Small tables, broadcast to every join: securities (one row each), benchmark and factor days.
         // Each member also gets a small integer key, _sid, for the estimation's aggregation and sort (numbers
-        // hash and compare several times faster than (market, symbol) strings). Numbered once, kept in memory.
+        // hash and compare several times faster than (market, symbol) strings). Numbered once, kept in memory:
+        // sorted into one partition, whose row ids are 0, 1, 2, ... (a window without partitions would do the same
+        // and make Spark warn about moving all data to one partition).
         Dataset<Row> members = broadcast(securities.filter(col("kind").notEqual("index"))
                 .select("symbol", "market", "region", "industry")
-                .withColumn("_sid", row_number().over(Window.orderBy("market", "symbol")))
+                .orderBy("market", "symbol").coalesce(1)
+                .withColumn("_sid", monotonically_increasing_id().cast("int"))
                 .localCheckpoint());
         Dataset<Row> candidates = members.join(eventDays.select("event_id", "market", "day0_index"), keys("market"), "inner");
         Dataset<Row> marketReturns = broadcast(returns.join(broadcast(benchmarks), keys("market"), "inner")
