@@ -88,12 +88,17 @@ public final class Runner {
         try {
             Set<String> names = new HashSet<>();
             for (Job job : jobs) names.add(job.name());
+            Set<String> listed = new HashSet<>();
+            for (Job job : jobs) { // checked before any job starts
+                for (String n : job.needs()) {
+                    if (names.contains(n) && !listed.contains(n)) throw new IllegalStateException("job " + job.name() + " needs " + n + ", listed after it");
+                }
+                listed.add(job.name());
+            }
             for (Job job : jobs) {
                 List<CompletableFuture<Void>> needed = new ArrayList<>();
                 for (String n : job.needs()) {
-                    if (!names.contains(n)) continue; // not in this run: its published outputs are read
-                    if (!started.containsKey(n)) throw new IllegalStateException("job " + job.name() + " needs " + n + ", listed after it");
-                    needed.add(started.get(n));
+                    if (names.contains(n)) needed.add(started.get(n)); // a job not in this run: its published outputs are read
                 }
                 JobContext ctx = new JobContext(run.spark(), run.config(), run.store().forJob(job.name()), run.log(), run.asOf(), run.asOfDateOnly());
                 started.put(job.name(), CompletableFuture.allOf(needed.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {

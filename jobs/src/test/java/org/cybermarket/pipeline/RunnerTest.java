@@ -71,9 +71,12 @@ class RunnerTest {
 
     @Test
     void aJobListedBeforeAJobItNeedsIsRefused(@TempDir Path tmp) {
-        List<Job> jobs = List.of(new TestJob("a", List.of("b"), ctx -> {}), new TestJob("b", List.of(), ctx -> {}));
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        List<Job> jobs = List.of(new TestJob("c", List.of(), ctx -> ran.add("c")), new TestJob("a", List.of("b"), ctx -> ran.add("a")),
+                new TestJob("b", List.of(), ctx -> ran.add("b")));
         var e = assertThrows(IllegalStateException.class, () -> Runner.runAll(jobs, context(tmp)));
         assertTrue(e.getMessage().contains("job a needs b, listed after it"), e.getMessage());
+        assertEquals(List.of(), List.copyOf(ran), "no job starts when the order is wrong");
     }
 
     @Test
