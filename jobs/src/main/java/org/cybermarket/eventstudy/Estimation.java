@@ -3,14 +3,20 @@ package org.cybermarket.eventstudy;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
@@ -18,18 +24,16 @@ import static org.cybermarket.schema.Cols.keys;
 /**
  * Normal-return model parameters per (event, security) at constant cost per pair, however many events there are.
  * Each security's days are first summed per segment ({@link Segments}: the days between two consecutive window
- * boundaries of any event), a hash aggregation with no sort of the daily rows. The segment rows are then read in
- * order, keeping running sums of every moment the model needs (n, sum y, sum y^2, sum x_k, sum x_k y,
- * sum x_j x_k over usable days). Two marker rows per (event, security) sit in that order just after the segment
- * of day {@code day0 + start - 1} and the segment of day {@code day0 + end}; the running sums at the second minus
- * those at the first are the sums over the estimation window, from which the OLS parameters and the residual
- * variance follow in closed form. Missing days need no care: a marker simply sees the sums of the segments before
- * it. No (event, security, estimation day) row is ever built, and the sorted rows are at most 2E + 1 per security
- * for E events instead of one per day.
+ * boundaries of any event), a hash aggregation with no sort of the daily rows, giving every moment the model needs
+ * (n, sum y, sum y^2, sum x_k, sum x_k y, sum x_j x_k over usable days). Every estimation window is a run of whole
+ * segments, so a security's segment rows (at most 2E + 1 for E events), read in order in one task
+ * ({@link WindowSums}), give each event's window sums by adding the segments between the window's two boundaries;
+ * the OLS parameters and the residual variance follow in closed form. Missing days need no care: a segment holds
+ * whatever days the security has. No (event, security, estimation day) row is ever built.
  *
- * <p>Accuracy: the window sums are differences of running sums over the security's history. For daily
- * returns (|r| well below 1, a few thousand days) the rounding error is near 1e-15 in the sums; the engine is
- * checked against a direct, row-by-row reference to 1e-10 (EventStudyTest, FactorModelTest).
+ * <p>Accuracy: each window's sums are added directly from its segments (no difference of running sums over the
+ * whole history); the engine is checked against a direct, row-by-row reference to 1e-10 (EventStudyTest,
+ * FactorModelTest).
  */
 final class Estimation {
     private Estimation() {}
@@ -60,7 +64,7 @@ final class Estimation {
         }
 
         // Each security's days are first summed per segment: the trading days between two consecutive window
-        // boundaries of any event. Every estimation window is a run of whole segments, so the running sums need
+        // boundaries of any event. Every estimation window is a run of whole segments, so the window sums need
         // one row per (security, segment) instead of one per day: a hash aggregation, no sort of the daily rows.
         Segments seg = Segments.of(eventDays, start, end);
         SparkSession spark = daily.sparkSession();
@@ -69,30 +73,17 @@ final class Estimation {
         Dataset<Row> bySegment = daily.join(broadcast(seg.days(spark)), keys("market", "day_index"), "inner")
                 .groupBy("_sid", "_seg").agg(segmentSums.get(0), segmentSums.subList(1, segmentSums.size()).toArray(Column[]::new));
 
-        List<Column> dataCols = new ArrayList<>(List.of(col("_sid"), lit(null).cast("string").as("symbol"), col("_seg"), lit(0).as("_marker"),
-                lit(null).cast("string").as("event_id"), lit(0).as("_sign")));
-        List<Column> markerCols = new ArrayList<>(List.of(col("_sid"), col("symbol"), col("_m.seg").as("_seg"),
-                lit(1).as("_marker"), col("event_id"), col("_m.sign").as("_sign")));
-        for (String m : moments.keySet()) {
-            dataCols.add(col(m));
-            markerCols.add(lit(null).cast(m.equals("rows") || m.equals("n") ? "bigint" : "double").as(m));
-        }
-        Dataset<Row> markers = candidates.join(broadcast(seg.events(spark)), keys("event_id", "market"), "inner")
-                .withColumn("_m", explode(array(struct(col("_before_seg").as("seg"), lit(-1).as("sign")),
-                        struct(col("_last_seg").as("seg"), lit(1).as("sign")))))
-                .select(markerCols.toArray(Column[]::new));
-        Dataset<Row> stream = bySegment.select(dataCols.toArray(Column[]::new)).unionByName(markers);
-
-        // Data rows sort before the markers of the same segment, so a marker's running sums include that segment.
-        WindowSpec soFar = Window.partitionBy("_sid").orderBy("_seg", "_marker")
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        List<Column> running = new ArrayList<>(List.of(col("event_id"), col("symbol"), col("_marker"), col("_sign")));
-        for (String m : moments.keySet()) running.add(sum(m).over(soFar).as(m));
-        List<Column> windowSums = new ArrayList<>();
-        for (String m : moments.keySet()) windowSums.add(sum(col("_sign").multiply(coalesce(col(m), lit(0)))).as(m));
-        Dataset<Row> s = stream.select(running.toArray(Column[]::new)).filter(col("_marker").equalTo(1))
-                .groupBy("event_id", "symbol").agg(windowSums.get(0), windowSums.subList(1, windowSums.size()).toArray(Column[]::new));
-
+        // Each security's segments, in order, in one task (at most 2E + 1 rows each): every event's window is the
+        // run of segments after _before_seg up to _last_seg, summed directly.
+        // Every candidate security is in the stream, even one with no day in any estimation window (an empty row in
+        // segment -1, before every window), so each of its events gets a row with zero days, as the exclusions expect.
+        List<String> names = new ArrayList<>(moments.keySet());
+        List<Column> empty = new ArrayList<>(List.of(col("_sid"), lit(-1).as("_seg")));
+        for (String m : names) empty.add((m.equals("rows") || m.equals("n") ? lit(0L) : lit(0.0)).as(m));
+        Dataset<Row> present = candidates.select("_sid").distinct().select(empty.toArray(Column[]::new));
+        Dataset<Row> s = bySegment.unionByName(present).repartition(col("_sid")).sortWithinPartitions("_sid", "_seg")
+                .mapPartitions(new WindowSums(seg, candidates.select("_sid", "symbol", "market").distinct().collectAsList(), names.size()),
+                        Encoders.row(WindowSums.schema(names)));
         // Centred sums: C_ab = S_ab - S_a S_b / n.
         Column n = col("n");
         Column cyy = col("syy").minus(col("sy").multiply(col("sy")).divide(n));
@@ -132,6 +123,126 @@ final class Estimation {
                 .withColumn("r_squared", regression ? lit(1.0).minus(col("_ssr").divide(col("_cyy"))) : lit(null).cast("double"))
                 .select("event_id", "symbol", "estimation_days", "estimation_rows", "mean_return", "mean_market_return", "market_sxx",
                         "alpha", "beta", "beta_smb", "beta_hml", "beta_mom", "residual_sd", "r_squared");
+    }
+
+    /**
+     * The estimation-window sums of every (event, security) pair from one security's segment rows at a time
+     * ({@code _sid, _seg, rows, n, <doubles>...}, sorted by _sid and _seg): for each event of the security's market,
+     * the sum of the rows whose segment is after {@code _before_seg} and at most {@code _last_seg}. A Java function on
+     * the aggregated segments (about 2E + 1 rows per security, not the daily rows): picking each window's run of
+     * segments in SQL needs marker rows, running sums and a second sort (the previous design).
+     */
+    static final class WindowSums implements MapPartitionsFunction<Row, Row> {
+        private final Map<Integer, String[]> securities = new HashMap<>(); // _sid -> symbol, market
+        private final Map<String, List<Object[]>> events = new HashMap<>(); // market -> (event_id, before, last)
+        private final int moments;
+
+        WindowSums(Segments seg, List<Row> candidates, int moments) {
+            for (Row r : candidates) securities.put(r.getInt(0), new String[] {r.getString(1), r.getString(2)});
+            for (Row r : seg.eventRows()) events.computeIfAbsent(r.getString(1), m -> new ArrayList<>()).add(new Object[] {r.getString(0), r.getInt(2), r.getInt(3)});
+            this.moments = moments;
+        }
+
+        /** event_id, symbol, then the moments: rows and n as counts, the others as doubles. */
+        static StructType schema(List<String> names) {
+            StructType t = new StructType().add("event_id", DataTypes.StringType).add("symbol", DataTypes.StringType);
+            for (String m : names) t = t.add(m, m.equals("rows") || m.equals("n") ? DataTypes.LongType : DataTypes.DoubleType);
+            return t;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> input) {
+            BufferedIterator<Row> in = new BufferedIterator<>(input);
+            List<Row> out = new ArrayList<>();
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    while (next == out.size() && in.hasNext()) {
+                        out.clear();
+                        next = 0;
+                        security(in, out);
+                    }
+                    return next < out.size();
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return out.get(next++);
+                }
+            };
+        }
+
+        /** Reads one security's segment rows and adds a row per event of its market. */
+        private void security(BufferedIterator<Row> in, List<Row> out) {
+            int sid = in.peek().getInt(0);
+            List<Integer> segs = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            while (in.hasNext() && in.peek().getInt(0) == sid) {
+                Row r = in.next();
+                double[] v = new double[moments];
+                for (int i = 0; i < moments; i++) {
+                    if (r.isNullAt(2 + i)) continue;
+                    v[i] = i < 2 ? r.getLong(2 + i) : r.getDouble(2 + i);
+                }
+                segs.add(r.getInt(1));
+                values.add(v);
+            }
+            String[] security = securities.get(sid);
+            if (security == null) return;
+            for (Object[] e : events.getOrDefault(security[1], List.of())) {
+                int before = (int) e[1], last = (int) e[2];
+                double[] sum = new double[moments];
+                long rows = 0, n = 0;
+                for (int k = 0; k < segs.size() && segs.get(k) <= last; k++) {
+                    if (segs.get(k) <= before) continue;
+                    double[] v = values.get(k);
+                    rows += (long) v[0];
+                    n += (long) v[1];
+                    for (int i = 2; i < moments; i++) sum[i] += v[i];
+                }
+                Object[] cells = new Object[2 + moments];
+                cells[0] = e[0];
+                cells[1] = security[0];
+                cells[2] = rows;
+                cells[3] = n;
+                for (int i = 2; i < moments; i++) cells[2 + i] = sum[i];
+                out.add(RowFactory.create(cells));
+            }
+        }
+    }
+
+    /** An iterator that can look at its next element without taking it. */
+    static final class BufferedIterator<T> implements Iterator<T> {
+        private final Iterator<T> it;
+        private T head;
+        private boolean has;
+
+        BufferedIterator(Iterator<T> it) {
+            this.it = it;
+        }
+
+        T peek() {
+            if (!has) {
+                head = it.next();
+                has = true;
+            }
+            return head;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return has || it.hasNext();
+        }
+
+        @Override
+        public T next() {
+            T t = peek();
+            has = false;
+            return t;
+        }
     }
 
     private static boolean hasColumn(Dataset<Row> df, String name) {

@@ -12,12 +12,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
-import org.cybermarket.io.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
@@ -93,7 +91,11 @@ public final class EventStudy {
         // The window's days are picked before the joins that add regressors: 5.5 of 13 million rows at 5,000 x 100.
         Dataset<Row> eventPanel = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.event(), "event"),
                 members, marketReturns, factors, model), params, model).localCheckpoint();
-        Dataset<Row> exclusions = exclusions(candidates, eventPanel, params, s).localCheckpoint();
+        // One aggregation per (event, security) over its event window gives both the exclusion facts and the sums of
+        // every CAR window; joined to the candidates and their parameters, it says which pairs are in and why not.
+        Dataset<Row> status = pairStatus(candidates, eventPanel, params, s).localCheckpoint();
+        Dataset<Row> exclusions = exclusions(status, s).localCheckpoint();
+        Dataset<Row> securityWindows = securityWindows(status, s);
         // Exclusions are at most one row per (event, security): broadcast, so the anti-joins need no shuffle.
         Dataset<Row> excluded = broadcast(exclusions.select("event_id", "symbol"));
         Dataset<Row> includedEvent = eventPanel.join(excluded, keys("event_id", "symbol"), "left_anti");
@@ -107,24 +109,14 @@ public final class EventStudy {
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("event_day_offset"),
                         col("trade_date"), col("simple_return"), col("market_return"), col("expected_return"), col("abnormal_return"),
                         col("prediction_error_factor"), col("standardized_ar"), col("car_to_date"));
-        // The security windows and the estimation-day moments (every test) do not need each other: computed together.
-        List<Callable<Dataset<Row>>> parts = new ArrayList<>();
-        parts.add(() -> securityWindows(spark, includedEvent, s).localCheckpoint());
-        if (s.allTests()) {
-            parts.add(() -> {
-                // Only these statistics need the AR of every estimation day: one row per (event, security, day).
-                Dataset<Row> includedEstimation = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.estimation(), "estimation"),
-                                members, marketReturns, factors, model), params, model)
-                        .join(excluded, keys("event_id", "symbol"), "left_anti");
-                return includedEstimation.unionByName(includedEvent).localCheckpoint();
-            });
-        }
-        List<Dataset<Row>> computed = Parallel.all("event-study", parts);
-        Dataset<Row> securityWindows = computed.get(0);
         Dataset<Row> moments;
         Dataset<Row> corrado;
         if (s.allTests()) {
-            Dataset<Row> included = computed.get(1);
+            // Only these statistics need the AR of every estimation day: one row per (event, security, day).
+            Dataset<Row> included = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.estimation(), "estimation"),
+                            members, marketReturns, factors, model), params, model)
+                    .join(excluded, keys("event_id", "symbol"), "left_anti")
+                    .unionByName(includedEvent).localCheckpoint();
             moments = GroupTests.estimationMoments(included).localCheckpoint();
             corrado = GroupTests.corrado(included);
         } else {
@@ -162,7 +154,16 @@ public final class EventStudy {
         return daily.join(broadcast(offsets), keys("market", "day_index"), "inner");
     }
 
-    /** Expected return, AR, the prediction-error factor C_it and SAR, from each (event, security)'s parameters. */
+    /**
+     * The columns kept for each (event, security, day) of a window: what the outputs, the exclusions and the group
+     * statistics read. The panel is held in memory (5.5 million rows at 5,000 x 100), so the parameters, factors and
+     * keys only the joins needed are dropped.
+     */
+    static final List<String> PANEL = List.of("event_id", "market", "region", "industry", "symbol", "phase", "event_day_offset",
+            "trade_date", "usable", "simple_return", "market_return", "expected_return", "abnormal_return", "prediction_error_factor",
+            "standardized_ar", "residual_sd", "estimation_days");
+
+    /** Expected return, AR, the prediction-error factor C_it and SAR, from each (event, security)'s parameters: {@link #PANEL}. */
     static Dataset<Row> withAbnormalReturns(Dataset<Row> panel, Dataset<Row> params, String model) {
         return panel.join(params, keys("event_id", "symbol"), "inner")
                 .withColumn("expected_return", expected(model))
@@ -171,7 +172,8 @@ public final class EventStudy {
                         ? lit(1.0).plus(lit(1.0).divide(col("estimation_days")))
                         .plus(pow(col("market_return").minus(col("mean_market_return")), 2).divide(col("market_sxx")))
                         : lit(1.0))
-                .withColumn("standardized_ar", col("abnormal_return").divide(col("residual_sd").multiply(sqrt(col("prediction_error_factor")))));
+                .withColumn("standardized_ar", col("abnormal_return").divide(col("residual_sd").multiply(sqrt(col("prediction_error_factor")))))
+                .select(PANEL.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
     /** FF3 / Carhart slopes per (event, security) from the aggregated covariances (one small row each). */
@@ -219,13 +221,26 @@ public final class EventStudy {
         };
     }
 
-    /** Every candidate (event, security) left out, with the first reason that applies. */
-    static Dataset<Row> exclusions(Dataset<Row> candidates, Dataset<Row> panel, Dataset<Row> params, EventStudySettings s) {
-        // One aggregation per (event, security): its event-window rows and what its day 0 row (if any) says.
+    /**
+     * Every candidate (event, security) with its parameters, what its event window holds and {@code reason_code}, the
+     * first reason that leaves it out (null when it is in). One aggregation of the event-window panel per pair gives
+     * the exclusion facts (rows, day 0) and, for each CAR window, the days, dates and sums the windows need
+     * ({@code _w<i>_*}), so neither the exclusions nor the windows read the panel again.
+     */
+    static Dataset<Row> pairStatus(Dataset<Row> candidates, Dataset<Row> panel, Dataset<Row> params, EventStudySettings s) {
         Column day0 = col("event_day_offset").equalTo(0);
-        Dataset<Row> eventRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_event_rows"),
-                max(when(day0, lit(true))).as("_has_day0"), max(when(day0, col("usable"))).as("_usable_day0"),
-                max(when(day0, col("market_return").isNotNull())).as("_market_day0"));
+        List<Column> aggs = new ArrayList<>(List.of(max(when(day0, lit(true))).as("_has_day0"), max(when(day0, col("usable"))).as("_usable_day0"),
+                max(when(day0, col("market_return").isNotNull())).as("_market_day0")));
+        int i = 0;
+        for (List<Integer> w : s.carWindows().values()) {
+            Column in = col("event_day_offset").between(w.get(0), w.get(1)).and(col("abnormal_return").isNotNull());
+            String p = "_w" + i++ + "_";
+            aggs.addAll(List.of(count(when(in, lit(1))).as(p + "days"), min(when(in, col("trade_date"))).as(p + "first"),
+                    max(when(in, col("trade_date"))).as(p + "last"), sum(when(in, col("abnormal_return"))).as(p + "car"),
+                    sum(when(in, col("standardized_ar"))).as(p + "sum_sar"), count(when(in, col("standardized_ar"))).as(p + "n_sar"),
+                    sum(when(in, log1p(col("simple_return")))).as(p + "log_r"), sum(when(in, log1p(col("expected_return")))).as(p + "log_e")));
+        }
+        Dataset<Row> eventRows = panel.groupBy("event_id", "symbol").agg(count(lit(1)).as("_event_rows"), aggs.toArray(Column[]::new));
         Column l = coalesce(col("estimation_days"), lit(0L));
         Column noRows = coalesce(col("_event_rows"), lit(0L)).plus(coalesce(col("estimation_rows"), lit(0L))).equalTo(0);
         boolean needsMarket = s.model().equals("market_model") || s.model().equals("market_adjusted");
@@ -235,37 +250,47 @@ public final class EventStudy {
                 .when(lit(needsMarket).and(not(col("_market_day0"))), lit("NO_MARKET_RETURN"))
                 .when(not(col("_usable_day0")), lit("NO_FACTOR_DATA"))
                 .when(col("beta").isNull().and(lit(!s.model().endsWith("adjusted"))), lit("MODEL_NOT_ESTIMABLE"));
-        Column detail = when(noRows, lit("no return in the estimation or event window"))
-                .when(l.lt(s.minEstimationDays()), concat(lit("estimation days "), l.cast("string"), lit(" < minimum " + s.minEstimationDays())))
-                .when(col("_has_day0").isNull(), lit("no return on day 0 (suspended or not yet listed)"))
-                .when(lit(needsMarket).and(not(col("_market_day0"))), lit("the benchmark has no return on day 0"))
-                .when(not(col("_usable_day0")), lit("factor data missing on day 0"))
-                .otherwise(lit("regressors are collinear or constant over the estimation window"));
         return candidates.join(eventRows, keys("event_id", "symbol"), "left")
-                .join(params.select("event_id", "symbol", "estimation_days", "estimation_rows", "beta"), keys("event_id", "symbol"), "left")
-                .withColumn("reason_code", reason)
-                .filter(col("reason_code").isNotNull())
+                .join(params, keys("event_id", "symbol"), "left")
+                .withColumn("reason_code", reason);
+    }
+
+    /** Every candidate (event, security) left out, with the first reason that applies. */
+    static Dataset<Row> exclusions(Dataset<Row> status, EventStudySettings s) {
+        Column l = coalesce(col("estimation_days"), lit(0L));
+        Column detail = when(col("reason_code").equalTo("NO_RETURNS_IN_WINDOWS"), lit("no return in the estimation or event window"))
+                .when(col("reason_code").equalTo("TOO_FEW_ESTIMATION_DAYS"), concat(lit("estimation days "), l.cast("string"),
+                        lit(" < minimum " + s.minEstimationDays())))
+                .when(col("reason_code").equalTo("NO_PRICE_AT_DAY0"), lit("no return on day 0 (suspended or not yet listed)"))
+                .when(col("reason_code").equalTo("NO_MARKET_RETURN"), lit("the benchmark has no return on day 0"))
+                .when(col("reason_code").equalTo("NO_FACTOR_DATA"), lit("factor data missing on day 0"))
+                .otherwise(lit("regressors are collinear or constant over the estimation window"));
+        return status.filter(col("reason_code").isNotNull())
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("reason_code"),
                         detail.as("detail"), l.as("estimation_days"));
     }
 
-    /** CAR, SCAR and BHAR per security and named window, with the model parameters. */
-    static Dataset<Row> securityWindows(SparkSession spark, Dataset<Row> included, EventStudySettings s) {
-        List<Row> rows = new ArrayList<>();
+    /**
+     * CAR, SCAR and BHAR per included security and named window (only windows with at least one AR), with the
+     * model parameters: one row per window out of each pair's sums.
+     */
+    static Dataset<Row> securityWindows(Dataset<Row> status, EventStudySettings s) {
+        List<Column> windows = new ArrayList<>();
+        int i = 0;
         for (Map.Entry<String, List<Integer>> w : s.carWindows().entrySet()) {
-            rows.add(RowFactory.create(w.getKey(), w.getValue().get(0), w.getValue().get(1)));
+            String p = "_w" + i++ + "_";
+            windows.add(struct(lit(w.getKey()).as("car_window"), lit(w.getValue().get(0)).as("window_start"),
+                    lit(w.getValue().get(1)).as("window_end"), col(p + "days").as("days"), col(p + "first").as("first_date"),
+                    col(p + "last").as("last_date"), col(p + "car").as("car"),
+                    col(p + "sum_sar").divide(sqrt(col(p + "n_sar"))).as("scar"),
+                    exp(col(p + "log_r")).minus(exp(col(p + "log_e"))).as("bhar")));
         }
-        Dataset<Row> windows = spark.createDataFrame(rows, new StructType().add("car_window", DataTypes.StringType)
-                .add("window_start", DataTypes.IntegerType).add("window_end", DataTypes.IntegerType));
-        Dataset<Row> ev = included.filter(col("phase").equalTo("event").and(col("abnormal_return").isNotNull()));
-        return ev.join(broadcast(windows), col("event_day_offset").between(col("window_start"), col("window_end")), "inner")
-                .groupBy("event_id", "market", "region", "industry", "symbol", "car_window", "window_start", "window_end")
-                .agg(count(lit(1)).as("days"), min("trade_date").as("first_date"), max("trade_date").as("last_date"),
-                        sum("abnormal_return").as("car"),
-                        sum("standardized_ar").divide(sqrt(count("standardized_ar"))).as("scar"),
-                        exp(sum(log1p(col("simple_return")))).minus(exp(sum(log1p(col("expected_return"))))).as("bhar"),
-                        first("estimation_days").as("estimation_days"), first("alpha").as("alpha"), first("beta").as("beta"),
-                        first("beta_smb").as("beta_smb"), first("beta_hml").as("beta_hml"), first("beta_mom").as("beta_mom"),
-                        first("residual_sd").as("residual_sd"), first("r_squared").as("r_squared"));
+        return status.filter(col("reason_code").isNull())
+                .withColumn("_w", explode(array(windows.toArray(Column[]::new))))
+                .filter(col("_w.days").gt(0))
+                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), col("_w.car_window"),
+                        col("_w.window_start"), col("_w.window_end"), col("_w.days"), col("_w.first_date"), col("_w.last_date"),
+                        col("_w.car"), col("_w.scar"), col("_w.bhar"), col("estimation_days"), col("alpha"), col("beta"),
+                        col("beta_smb"), col("beta_hml"), col("beta_mom"), col("residual_sd"), col("r_squared"));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -130,27 +131,80 @@ public final class GroupTests {
     }
 
     /**
+     * A column whose mean and sample standard deviation are wanted per group: per part, {@code <name>_n} (non-null
+     * values), {@code <name>_sum} and {@code <name>_m2} (the sum of squared deviations from the part's mean).
+     */
+    record Moment(String name, Column value) {
+        List<Column> parts() {
+            return List.of(count(value).as(name + "_n"), sum(value).as(name + "_sum"), var_pop(value).multiply(count(value)).as(name + "_m2"));
+        }
+
+        /** The sample standard deviation from the combined parts: null for fewer than two values, as stddev_samp. */
+        static Column sd(String name) {
+            return sqrt(col(name + "_m2").divide(col(name + "_n").minus(1)));
+        }
+    }
+
+    /**
+     * Statistics per group (the four levels of {@link #withGroups}) and {@code keys}, from one aggregation per
+     * (event, market, industry, keys) of {@code rows}. {@code partAggs} are computed per part, {@code combine}
+     * merges the parts (sums of counts and sums, min of mins, max of maxes); each {@link Moment}'s parts merge
+     * exactly (Chan, Golub and LeVeque): M2 = sum of (M2_k + n_k (mean_k - mean)^2), so no variance is taken as a
+     * difference of sums of squares.
+     */
+    static Dataset<Row> rollUp(Dataset<Row> rows, List<String> keys, List<Column> partAggs, List<Column> combine, List<Moment> moments) {
+        List<Column> first = new ArrayList<>(partAggs);
+        for (Moment m : moments) first.addAll(m.parts());
+        List<Column> fineKeys = new ArrayList<>(List.of(col("event_id"), col("market"), col("industry")));
+        List<Column> groupKeys = new ArrayList<>(List.of(col("event_id"), col("group_market"), col("group_industry")));
+        for (String k : keys) {
+            fineKeys.add(col(k));
+            groupKeys.add(col(k));
+        }
+        Dataset<Row> parts = withGroups(rows.groupBy(fineKeys.toArray(Column[]::new)).agg(first.get(0), first.subList(1, first.size()).toArray(Column[]::new)));
+        WindowSpec group = Window.partitionBy(groupKeys.toArray(Column[]::new));
+        List<Column> merged = new ArrayList<>(combine);
+        for (Moment m : moments) {
+            String p = m.name();
+            parts = parts.withColumn(p + "_mean", sum(p + "_sum").over(group).divide(sum(p + "_n").over(group)));
+            merged.addAll(List.of(sum(p + "_n").as(p + "_n"), sum(p + "_sum").as(p + "_sum"),
+                    sum(col(p + "_m2").plus(col(p + "_n").multiply(pow(col(p + "_sum").divide(col(p + "_n")).minus(col(p + "_mean")), 2)))).as(p + "_m2")));
+        }
+        return parts.groupBy(groupKeys.toArray(Column[]::new)).agg(merged.get(0), merged.subList(1, merged.size()).toArray(Column[]::new));
+    }
+
+    /**
      * @param includedEvent event-window rows of the included securities, with AR and SAR
      * @param withRanks     false skips the Wilcoxon ranks (tests: parametric)
      */
     public static Dataset<Row> days(Dataset<Row> includedEvent, Dataset<Row> moments, Dataset<Row> corrado, String model, boolean withRanks) {
-        Dataset<Row> ev = withGroups(includedEvent.filter(col("abnormal_return").isNotNull()));
+        Dataset<Row> ev = includedEvent.filter(col("abnormal_return").isNotNull());
+        // One aggregation per (event, market, industry, day) of the 5.5 million AR rows at 5,000 x 100, then the four
+        // group levels from those few thousand partial rows (rollUp), instead of aggregating every row four times.
+        Column sar = col("standardized_ar");
+        Dataset<Row> agg = rollUp(ev, List.of("event_day_offset"), List.of(
+                        min("trade_date").as("first_date"), max("trade_date").as("last_date"), count(lit(1)).as("n_securities"),
+                        sum(pow(col("residual_sd"), 2)).as("_sum_s2"), sum(when(col("abnormal_return").gt(0), 1).otherwise(0)).as("n_positive"),
+                        sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var")),
+                        List.of(min("first_date").as("first_date"), max("last_date").as("last_date"), sum("n_securities").as("n_securities"),
+                                sum("_sum_s2").as("_sum_s2"), sum("n_positive").as("n_positive"), sum("_patell_var").as("_patell_var")),
+                        List.of(new Moment("_ar", col("abnormal_return")), new Moment("_sar", sar)))
+                .withColumn("aar", col("_ar_sum").divide(col("_ar_n"))).withColumn("sd_ar", Moment.sd("_ar"))
+                .withColumn("_sum_sar", col("_sar_sum")).withColumn("_mean_sar", col("_sar_sum").divide(col("_sar_n")))
+                .withColumn("_sd_sar", Moment.sd("_sar"));
         if (withRanks) {
-            // Wilcoxon signed rank: average ranks of |AR| within the group and day.
+            // Wilcoxon signed rank: average ranks of |AR| within the group and day, so every row of every group level.
             WindowSpec byGroupDay = Window.partitionBy("event_id", "group_market", "group_industry", "event_day_offset");
             Column absAr = abs(col("abnormal_return"));
-            ev = ev.withColumn("_wrank", rank().over(byGroupDay.orderBy(absAr))
+            Dataset<Row> ranks = withGroups(ev).withColumn("_wrank", rank().over(byGroupDay.orderBy(absAr))
                     .plus(count(lit(1)).over(Window.partitionBy(col("event_id"), col("group_market"), col("group_industry"),
-                            col("event_day_offset"), absAr)).minus(1).divide(2.0)));
+                            col("event_day_offset"), absAr)).minus(1).divide(2.0)))
+                    .groupBy("event_id", "group_market", "group_industry", "event_day_offset")
+                    .agg(sum(when(col("abnormal_return").gt(0), col("_wrank")).otherwise(0.0)).as("wilcoxon_w_plus"));
+            agg = agg.join(ranks, keys("event_id", "group_market", "group_industry", "event_day_offset"), "left");
+        } else {
+            agg = agg.withColumn("wilcoxon_w_plus", lit(null).cast("double"));
         }
-        Dataset<Row> agg = ev.groupBy("event_id", "group_market", "group_industry", "event_day_offset").agg(
-                min("trade_date").as("first_date"), max("trade_date").as("last_date"),
-                count(lit(1)).as("n_securities"), avg("abnormal_return").as("aar"), stddev_samp("abnormal_return").as("sd_ar"),
-                sum(pow(col("residual_sd"), 2)).as("_sum_s2"),
-                sum(when(col("abnormal_return").gt(0), 1).otherwise(0)).as("n_positive"),
-                sum("standardized_ar").as("_sum_sar"), avg("standardized_ar").as("_mean_sar"), stddev_samp("standardized_ar").as("_sd_sar"),
-                sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var"),
-                (withRanks ? sum(when(col("abnormal_return").gt(0), col("_wrank")).otherwise(0.0)) : lit(null).cast("double")).as("wilcoxon_w_plus"));
         Column n = col("n_securities");
         Column df = n.minus(1);
         WindowSpec path = Window.partitionBy(GROUP[0], GROUP[1], GROUP[2]).orderBy("event_day_offset")
@@ -186,14 +240,18 @@ public final class GroupTests {
     }
 
     public static Dataset<Row> windows(Dataset<Row> securityWindows, Dataset<Row> moments, EventStudySettings s) {
-        Dataset<Row> w = withGroups(securityWindows);
-        Dataset<Row> agg = w.groupBy("event_id", "group_market", "group_industry", "car_window", "window_start", "window_end").agg(
-                min("first_date").as("first_date"), max("last_date").as("last_date"),
-                count(lit(1)).as("n_securities"), avg("car").as("caar"), stddev_samp("car").as("sd_car"),
-                avg("bhar").as("mean_bhar"),
-                sum(when(col("car").gt(0), 1).otherwise(0)).as("n_positive"),
-                sum("scar").as("_sum_scar"), avg("scar").as("_mean_scar"), stddev_samp("scar").as("_sd_scar"),
-                sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var"));
+        Dataset<Row> agg = rollUp(securityWindows, List.of("car_window", "window_start", "window_end"), List.of(
+                        min("first_date").as("first_date"), max("last_date").as("last_date"), count(lit(1)).as("n_securities"),
+                        sum("bhar").as("_sum_bhar"), count("bhar").as("_n_bhar"), sum(when(col("car").gt(0), 1).otherwise(0)).as("n_positive"),
+                        sum(col("estimation_days").minus(2).divide(col("estimation_days").minus(4))).as("_patell_var")),
+                        List.of(min("first_date").as("first_date"), max("last_date").as("last_date"), sum("n_securities").as("n_securities"),
+                                sum("_sum_bhar").as("_sum_bhar"), sum("_n_bhar").as("_n_bhar"), sum("n_positive").as("n_positive"),
+                                sum("_patell_var").as("_patell_var")),
+                        List.of(new Moment("_car", col("car")), new Moment("_scar", col("scar"))))
+                .withColumn("caar", col("_car_sum").divide(col("_car_n"))).withColumn("sd_car", Moment.sd("_car"))
+                .withColumn("mean_bhar", col("_sum_bhar").divide(col("_n_bhar")))
+                .withColumn("_sum_scar", col("_scar_sum")).withColumn("_mean_scar", col("_scar_sum").divide(col("_scar_n")))
+                .withColumn("_sd_scar", Moment.sd("_scar"));
         Column n = col("n_securities");
         Column df = n.minus(1);
         Column windowDays = col("window_end").minus(col("window_start")).plus(1);

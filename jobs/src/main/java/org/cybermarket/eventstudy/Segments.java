@@ -59,13 +59,18 @@ record Segments(Map<String, int[]> boundaries, List<Row> eventDays, int start, i
     }
 
     /** event_id, market, the segment just before the estimation window and the window's last segment. */
-    Dataset<Row> events(SparkSession spark) {
+    List<Row> eventRows() {
         List<Row> out = new ArrayList<>();
         for (Row r : eventDays) {
             int[] b = boundaries.get(r.getString(1));
             int day0 = r.getInt(2);
             out.add(RowFactory.create(r.getString(0), r.getString(1), segment(b, day0 + start - 1), segment(b, day0 + end)));
         }
-        return spark.createDataFrame(out, EVENTS);
+        return out;
+    }
+
+    /** {@link #eventRows()} as a data frame. */
+    Dataset<Row> events(SparkSession spark) {
+        return spark.createDataFrame(eventRows(), EVENTS);
     }
 }

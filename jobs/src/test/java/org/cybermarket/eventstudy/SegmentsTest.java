@@ -56,4 +56,59 @@ class SegmentsTest {
             assertEquals(direct, bySegment, 1e-12, "event " + r.getString(0));
         }
     }
+
+    /** Each event's sums are the segments after its first marker up to its last, for every security in the stream. */
+    @Test
+    void windowSumsAddEachWindowsSegmentsPerSecurity() throws Exception {
+        var spark = SparkTest.spark();
+        List<Row> eventDays = List.of(RowFactory.create("E1", "A", 20), RowFactory.create("E2", "A", 40), RowFactory.create("E3", "B", 30));
+        int start = -15, end = -3;
+        Segments seg = Segments.of(spark.createDataFrame(eventDays, new StructType().add("event_id", DataTypes.StringType)
+                .add("market", DataTypes.StringType).add("day0_index", DataTypes.IntegerType)), start, end);
+        Map<String, int[]> b = seg.boundaries();
+        // Three securities: 0 and 1 on market A (1 has days missing), 2 on market B; 3 is not a candidate.
+        double[][] y = new double[4][60];
+        Random rnd = new Random(3);
+        List<Row> stream = new ArrayList<>();
+        String[] market = {"A", "A", "B", "A"};
+        for (int sid = 0; sid < 4; sid++) {
+            Map<Integer, double[]> bySeg = new java.util.TreeMap<>();
+            for (int d = 0; d < 60; d++) {
+                if (sid == 1 && d % 4 == 0) continue;
+                y[sid][d] = rnd.nextGaussian();
+                double[] m = bySeg.computeIfAbsent(Segments.segment(b.get(market[sid]), d), k -> new double[3]);
+                m[0]++;
+                m[1]++;
+                m[2] += y[sid][d];
+            }
+            for (Map.Entry<Integer, double[]> e : bySeg.entrySet()) {
+                stream.add(RowFactory.create(sid, e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1], e.getValue()[2]));
+            }
+        }
+        stream.add(RowFactory.create(4, -1, 0L, 0L, 0.0)); // a candidate with no day in any window: its empty row only
+        List<Row> candidates = List.of(RowFactory.create(0, "S0", "A"), RowFactory.create(1, "S1", "A"), RowFactory.create(2, "S2", "B"),
+                RowFactory.create(4, "S4", "A"));
+        Map<String, Row> out = new HashMap<>();
+        new Estimation.WindowSums(seg, candidates, 3).call(stream.iterator())
+                .forEachRemaining(r -> out.put(r.getString(0) + "/" + r.getString(1), r));
+        assertEquals(7, out.size(), "two events for each of S0, S1 and S4, one for S2, none for the non-candidate");
+        assertEquals(0L, out.get("E2/S4").getLong(2), "no days, but a row");
+        assertEquals(0.0, out.get("E2/S4").getDouble(4));
+        for (Row e : eventDays) {
+            for (int sid = 0; sid < 3; sid++) {
+                if (!market[sid].equals(e.getString(1))) continue;
+                long n = 0;
+                double sum = 0;
+                for (int d = e.getInt(2) + start; d <= e.getInt(2) + end; d++) {
+                    if (sid == 1 && d % 4 == 0) continue;
+                    n++;
+                    sum += y[sid][d];
+                }
+                Row r = out.get(e.getString(0) + "/S" + sid);
+                assertEquals(n, r.getLong(2), "rows " + r);
+                assertEquals(n, r.getLong(3), "n " + r);
+                assertEquals(sum, r.getDouble(4), 1e-12, "sum " + r);
+            }
+        }
+    }
 }
