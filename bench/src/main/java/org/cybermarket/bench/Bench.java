@@ -140,10 +140,14 @@ public final class Bench implements Callable<Integer> {
         spark.catalog().clearCache();
         resetPeaks();
         t0 = System.nanoTime();
+        StepTimes steps = new StepTimes();
+        spark.sparkContext().addSparkListener(steps);
         Map<String, Long> rows = project(spark, data, out.resolve("project/securities=" + n), settings, u);
         double project = seconds(t0);
         long rssProject = peakRssMb(), heapProject = peakHeapMb();
         System.out.printf(Locale.ROOT, "bench: %d securities: project event study %.1f s %s%n", n, project, rows);
+        System.out.printf(Locale.ROOT, "bench: %d securities: project task seconds by step (CPU / run): %s%n", n, steps.report(spark.sparkContext()));
+        spark.sparkContext().removeSparkListener(steps);
 
         // (3) The DuckDB baseline.
         Path duckOut = out.resolve("duckdb/securities=" + n);

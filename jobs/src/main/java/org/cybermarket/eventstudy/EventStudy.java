@@ -61,7 +61,23 @@ public final class EventStudy {
      */
     public static Result run(SparkSession spark, Dataset<Row> returns, Dataset<Row> securities, Dataset<Row> eventDays,
                              Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings s) {
+        // Each step names its Spark jobs ("event study: estimation") in the UI and the event log; per thread.
+        String previous = spark.sparkContext().getLocalProperty("spark.job.description");
+        try {
+            return study(spark, returns, securities, eventDays, benchmarks, factors, s);
+        } finally {
+            spark.sparkContext().setJobDescription(previous);
+        }
+    }
+
+    private static void step(SparkSession spark, String name) {
+        spark.sparkContext().setJobDescription("event study: " + name);
+    }
+
+    private static Result study(SparkSession spark, Dataset<Row> returns, Dataset<Row> securities, Dataset<Row> eventDays,
+                                Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings s) {
         String model = s.model();
+        step(spark, "members");
 
         // Small tables, broadcast to every join: securities (one row each), benchmark and factor days.
         // Each member also gets a small integer key, _sid, for the estimation's aggregation and sort (numbers
@@ -84,15 +100,18 @@ public final class EventStudy {
                 .select("market", "symbol", "trade_date", "day_index", "simple_return");
         Dataset<Row> daily = withRegressors(returnDays, members, marketReturns, factors, model);
 
+        step(spark, "estimation");
         Dataset<Row> estimated = Estimation.parameters(daily, candidates, eventDays, model, s.estimation().get(0), s.estimation().get(1)).localCheckpoint();
         // Up to BROADCAST_PARAMETERS (event, security) pairs the parameters go to every task (about 150 bytes a pair),
         // so the panel of window days is never shuffled to meet them; above that, a sort-merge join.
         Dataset<Row> params = estimated.count() <= BROADCAST_PARAMETERS ? broadcast(estimated) : estimated;
         // The window's days are picked before the joins that add regressors: 5.5 of 13 million rows at 5,000 x 100.
+        step(spark, "event-window panel");
         Dataset<Row> eventPanel = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.event(), "event"),
                 members, marketReturns, factors, model), params, model).localCheckpoint();
         // One aggregation per (event, security) over its event window gives both the exclusion facts and the sums of
         // every CAR window; joined to the candidates and their parameters, it says which pairs are in and why not.
+        step(spark, "exclusions and windows per pair");
         Dataset<Row> status = pairStatus(candidates, eventPanel, params, s).localCheckpoint();
         Dataset<Row> exclusions = exclusions(status, s).localCheckpoint();
         Dataset<Row> securityWindows = securityWindows(status, s);
@@ -113,10 +132,12 @@ public final class EventStudy {
         Dataset<Row> corrado;
         if (s.allTests()) {
             // Only these statistics need the AR of every estimation day: one row per (event, security, day).
+            step(spark, "estimation-day panel (every test)");
             Dataset<Row> included = withAbnormalReturns(withRegressors(inWindow(returnDays, eventDays, s.estimation(), "estimation"),
                             members, marketReturns, factors, model), params, model)
                     .join(excluded, keys("event_id", "symbol"), "left_anti")
                     .unionByName(includedEvent).localCheckpoint();
+            step(spark, "estimation-window statistics (every test)");
             moments = GroupTests.estimationMoments(included).localCheckpoint();
             corrado = GroupTests.corrado(included);
         } else {

@@ -106,25 +106,33 @@ public final class OutputStore {
 
     /** Writes a dataset to staging and returns its row count (read back from the written files). */
     public long stage(String name, Dataset<Row> df, String... partitionBy) {
-        String target = stagingPath(checkName(name));
-        var writer = df.write().mode(SaveMode.Overwrite).option("compression", "snappy");
-        // Double columns are written without a dictionary: returns, ARs and statistics almost never repeat, so
-        // parquet-mr built a dictionary, filled it and threw it away on every page (most of the cost of writing
-        // es_security_days). Price levels do repeat; without dictionaries the bundled prices are 4% larger.
-        // Strings, dates and integers keep their dictionaries.
-        for (var f : df.schema().fields()) {
-            if (f.dataType() instanceof DoubleType) writer = writer.option("parquet.enable.dictionary#" + f.name(), "false");
+        // Its Spark jobs are named after the dataset ("write es_security_days") in the UI and the event log.
+        var context = df.sparkSession().sparkContext();
+        String previous = context.getLocalProperty("spark.job.description");
+        context.setJobDescription("write " + name);
+        try {
+            String target = stagingPath(checkName(name));
+            var writer = df.write().mode(SaveMode.Overwrite).option("compression", "snappy");
+            // Double columns are written without a dictionary: returns, ARs and statistics almost never repeat, so
+            // parquet-mr built a dictionary, filled it and threw it away on every page (most of the cost of writing
+            // es_security_days). Price levels do repeat; without dictionaries the bundled prices are 4% larger.
+            // Strings, dates and integers keep their dictionaries.
+            for (var f : df.schema().fields()) {
+                if (f.dataType() instanceof DoubleType) writer = writer.option("parquet.enable.dictionary#" + f.name(), "false");
+            }
+            if (partitionBy.length > 0) writer = writer.partitionBy(partitionBy);
+            writer.parquet(target);
+            if (partitionBy.length > 0 && !hasParquet(target)) {
+                // An empty partitioned dataset has no files at all; write its schema so readers get an empty table.
+                df.limit(0).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(target);
+            }
+            long rows = rowCount(target);
+            staged.put(name, rows);
+            if (name.equals(failAfter)) throw new IllegalStateException("injected failure after staging " + name);
+            return rows;
+        } finally {
+            context.setJobDescription(previous);
         }
-        if (partitionBy.length > 0) writer = writer.partitionBy(partitionBy);
-        writer.parquet(target);
-        if (partitionBy.length > 0 && !hasParquet(target)) {
-            // An empty partitioned dataset has no files at all; write its schema so readers get an empty table.
-            df.limit(0).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(target);
-        }
-        long rows = rowCount(target);
-        staged.put(name, rows);
-        if (name.equals(failAfter)) throw new IllegalStateException("injected failure after staging " + name);
-        return rows;
     }
 
     /** One dataset to stage: its name, its rows and the columns it is partitioned by (none for one folder). */
