@@ -74,16 +74,20 @@ final class Estimation {
                 .groupBy("_sid", "_seg").agg(segmentSums.get(0), segmentSums.subList(1, segmentSums.size()).toArray(Column[]::new));
 
         // Each security's segments, in order, in one task (at most 2E + 1 rows each): every event's window is the
-        // run of segments after _before_seg up to _last_seg, summed directly.
-        // Every candidate security is in the stream, even one with no day in any estimation window (an empty row in
-        // segment -1, before every window), so each of its events gets a row with zero days, as the exclusions expect.
+        // run of segments after _before_seg up to _last_seg, summed directly. Each candidate security's rows start
+        // with a header row (segment -1, before every window) naming its symbol and market, so a candidate with no
+        // day in any estimation window still gets a row with zero days per event, as the exclusions expect.
         List<String> names = new ArrayList<>(moments.keySet());
-        List<Column> empty = new ArrayList<>(List.of(col("_sid"), lit(-1).as("_seg")));
-        for (String m : names) empty.add((m.equals("rows") || m.equals("n") ? lit(0L) : lit(0.0)).as(m));
-        Dataset<Row> present = candidates.select("_sid").distinct().select(empty.toArray(Column[]::new));
-        Dataset<Row> s = bySegment.unionByName(present).repartition(col("_sid")).sortWithinPartitions("_sid", "_seg")
-                .mapPartitions(new WindowSums(seg, candidates.select("_sid", "symbol", "market").distinct().collectAsList(), names.size()),
-                        Encoders.row(WindowSums.schema(names)));
+        List<Column> header = new ArrayList<>(List.of(col("_sid"), lit(WindowSums.HEADER).as("_seg"), col("symbol"), col("market")));
+        List<Column> data = new ArrayList<>(List.of(col("_sid"), col("_seg"), lit(null).cast("string").as("symbol"), lit(null).cast("string").as("market")));
+        for (String m : names) {
+            header.add(lit(null).cast(m.equals("rows") || m.equals("n") ? "bigint" : "double").as(m));
+            data.add(col(m));
+        }
+        Dataset<Row> s = bySegment.select(data.toArray(Column[]::new))
+                .union(candidates.select("_sid", "symbol", "market").distinct().select(header.toArray(Column[]::new)))
+                .repartition(col("_sid")).sortWithinPartitions("_sid", "_seg")
+                .mapPartitions(new WindowSums(seg, names.size()), Encoders.row(WindowSums.schema(names)));
         // Centred sums: C_ab = S_ab - S_a S_b / n.
         Column n = col("n");
         Column cyy = col("syy").minus(col("sy").multiply(col("sy")).divide(n));
@@ -127,18 +131,19 @@ final class Estimation {
 
     /**
      * The estimation-window sums of every (event, security) pair from one security's segment rows at a time
-     * ({@code _sid, _seg, rows, n, <doubles>...}, sorted by _sid and _seg): for each event of the security's market,
+     * ({@code _sid, _seg, symbol, market, rows, n, <doubles>...}, sorted by _sid and _seg; a candidate's first row is
+     * its header, segment {@link #HEADER}, with its symbol and market): for each event of the security's market,
      * the sum of the rows whose segment is after {@code _before_seg} and at most {@code _last_seg}. A Java function on
      * the aggregated segments (about 2E + 1 rows per security, not the daily rows): picking each window's run of
      * segments in SQL needs marker rows, running sums and a second sort (the previous design).
      */
     static final class WindowSums implements MapPartitionsFunction<Row, Row> {
-        private final Map<Integer, String[]> securities = new HashMap<>(); // _sid -> symbol, market
+        static final int HEADER = -1;
+        private static final int FIRST_MOMENT = 4;
         private final Map<String, List<Object[]>> events = new HashMap<>(); // market -> (event_id, before, last)
         private final int moments;
 
-        WindowSums(Segments seg, List<Row> candidates, int moments) {
-            for (Row r : candidates) securities.put(r.getInt(0), new String[] {r.getString(1), r.getString(2)});
+        WindowSums(Segments seg, int moments) {
             for (Row r : seg.eventRows()) events.computeIfAbsent(r.getString(1), m -> new ArrayList<>()).add(new Object[] {r.getString(0), r.getInt(2), r.getInt(3)});
             this.moments = moments;
         }
@@ -177,22 +182,25 @@ final class Estimation {
 
         /** Reads one security's segment rows and adds a row per event of its market. */
         private void security(BufferedIterator<Row> in, List<Row> out) {
-            int sid = in.peek().getInt(0);
+            Row first = in.peek();
+            int sid = first.getInt(0);
+            boolean candidate = first.getInt(1) == HEADER;
+            String symbol = candidate ? first.getString(2) : null, market = candidate ? first.getString(3) : null;
             List<Integer> segs = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
             while (in.hasNext() && in.peek().getInt(0) == sid) {
                 Row r = in.next();
+                if (r.getInt(1) == HEADER) continue;
                 double[] v = new double[moments];
                 for (int i = 0; i < moments; i++) {
-                    if (r.isNullAt(2 + i)) continue;
-                    v[i] = i < 2 ? r.getLong(2 + i) : r.getDouble(2 + i);
+                    if (r.isNullAt(FIRST_MOMENT + i)) continue;
+                    v[i] = i < 2 ? r.getLong(FIRST_MOMENT + i) : r.getDouble(FIRST_MOMENT + i);
                 }
                 segs.add(r.getInt(1));
                 values.add(v);
             }
-            String[] security = securities.get(sid);
-            if (security == null) return;
-            for (Object[] e : events.getOrDefault(security[1], List.of())) {
+            if (!candidate) return;
+            for (Object[] e : events.getOrDefault(market, List.of())) {
                 int before = (int) e[1], last = (int) e[2];
                 double[] sum = new double[moments];
                 long rows = 0, n = 0;
@@ -205,7 +213,7 @@ final class Estimation {
                 }
                 Object[] cells = new Object[2 + moments];
                 cells[0] = e[0];
-                cells[1] = security[0];
+                cells[1] = symbol;
                 cells[2] = rows;
                 cells[3] = n;
                 for (int i = 2; i < moments; i++) cells[2 + i] = sum[i];

@@ -72,6 +72,7 @@ class SegmentsTest {
         List<Row> stream = new ArrayList<>();
         String[] market = {"A", "A", "B", "A"};
         for (int sid = 0; sid < 4; sid++) {
+            if (sid != 3) stream.add(RowFactory.create(sid, Estimation.WindowSums.HEADER, "S" + sid, market[sid], null, null, null));
             Map<Integer, double[]> bySeg = new java.util.TreeMap<>();
             for (int d = 0; d < 60; d++) {
                 if (sid == 1 && d % 4 == 0) continue;
@@ -82,14 +83,13 @@ class SegmentsTest {
                 m[2] += y[sid][d];
             }
             for (Map.Entry<Integer, double[]> e : bySeg.entrySet()) {
-                stream.add(RowFactory.create(sid, e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1], e.getValue()[2]));
+                stream.add(RowFactory.create(sid, e.getKey(), null, null, (long) e.getValue()[0], (long) e.getValue()[1], e.getValue()[2]));
             }
         }
-        stream.add(RowFactory.create(4, -1, 0L, 0L, 0.0)); // a candidate with no day in any window: its empty row only
-        List<Row> candidates = List.of(RowFactory.create(0, "S0", "A"), RowFactory.create(1, "S1", "A"), RowFactory.create(2, "S2", "B"),
-                RowFactory.create(4, "S4", "A"));
+        // A candidate with no day in any window: its header only.
+        stream.add(RowFactory.create(4, Estimation.WindowSums.HEADER, "S4", "A", null, null, null));
         Map<String, Row> out = new HashMap<>();
-        new Estimation.WindowSums(seg, candidates, 3).call(stream.iterator())
+        new Estimation.WindowSums(seg, 3).call(stream.iterator())
                 .forEachRemaining(r -> out.put(r.getString(0) + "/" + r.getString(1), r));
         assertEquals(7, out.size(), "two events for each of S0, S1 and S4, one for S2, none for the non-candidate");
         assertEquals(0L, out.get("E2/S4").getLong(2), "no days, but a row");
