@@ -1,5 +1,6 @@
 package org.cybermarket.cli;
 
+import org.cybermarket.testing.Outputs;
 import org.apache.spark.sql.Row;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,17 +92,17 @@ class CliTest {
         for (String ds : new String[]{"securities", "prices", "returns", "sector_returns", "rejects", "ingest_reconciliation", "calendar",
                 "events", "event_days", "es_security_days", "es_security_windows", "es_group_days", "es_group_windows", "es_exclusions", "research_figures", "market_forecast", "forecast_comparison",
                 "forecast_revisions", "realized_vs_projected"}) {
-            assertTrue(Files.isDirectory(out.resolve(ds)), ds + " written");
+            assertTrue(Files.isDirectory(Path.of(Outputs.dataset(out, ds))), ds + " written");
         }
         var spark = SparkTest.spark();
-        long prices = spark.read().parquet(out.resolve("prices").toString()).count();
-        long returns = spark.read().parquet(out.resolve("returns").toString()).count();
+        long prices = spark.read().parquet(Outputs.dataset(out, "prices")).count();
+        long returns = spark.read().parquet(Outputs.dataset(out, "returns")).count();
         assertEquals(prices, returns, "one return row per price row");
-        Row cyber = spark.read().parquet(out.resolve("sector_returns").toString())
+        Row cyber = spark.read().parquet(Outputs.dataset(out, "sector_returns"))
                 .where("region = 'CN' and trade_date = '2024-07-22' and industry = 'Cybersecurity'").first();
         assertEquals(1, cyber.getInt(cyber.fieldIndex("rank_ew")), "the calibrated shock puts cybersecurity first");
         assertEquals(0.04, cyber.getDouble(cyber.fieldIndex("ew_return")), 0.01);
-        String manifest = Files.readString(out.resolve("_manifest.json"));
+        String manifest = Files.readString(Outputs.manifest(out));
         assertTrue(manifest.contains("\"outcome\" : \"succeeded\""), manifest);
         assertFalse(Files.exists(out.resolve("_staging")) && Files.list(out.resolve("_staging")).findAny().isPresent(), "no staging left");
     }

@@ -107,7 +107,7 @@ class StandaloneClusterIT {
         assertEquals(0, submit.exitValue(), "spark-submit failed:\n" + tail(log));
         String output = Files.readString(log);
         assertTrue(output.contains(masterUrl), "the run's manifest and log name the cluster master:\n" + tail(log));
-        assertTrue(Files.readString(clusterOut.resolve("_manifest.json")).contains("\"master\" : \"" + masterUrl + "\""),
+        assertTrue(Files.readString(Outputs.manifest(clusterOut)).contains("\"master\" : \"" + masterUrl + "\""),
                 "the manifest records the cluster master");
 
         Path local = SampleRun.output();

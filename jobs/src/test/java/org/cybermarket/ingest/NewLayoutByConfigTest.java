@@ -1,5 +1,6 @@
 package org.cybermarket.ingest;
 
+import org.cybermarket.testing.Outputs;
 import org.apache.spark.sql.Row;
 import org.cybermarket.cli.Main;
 import org.cybermarket.testing.SparkTest;
@@ -56,15 +57,15 @@ class NewLayoutByConfigTest {
         int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--config", cfg.toString(),
                 "--out", out.toString(), "--master", "local[2]");
         assertEquals(0, code, err.toString());
-        List<Row> aaa = spark.read().parquet(out.resolve("prices").toString()).where("symbol = 'AAA'").orderBy("trade_date").collectAsList();
+        List<Row> aaa = spark.read().parquet(Outputs.dataset(out, "prices")).where("symbol = 'AAA'").orderBy("trade_date").collectAsList();
         assertEquals(3, aaa.size());
         assertEquals("EUR", aaa.get(0).getAs("currency"));
         assertEquals(1000.0, aaa.get(0).<Double>getAs("volume"), 0);
         // Decimal commas are read because the layout says decimal_comma; a symbol missing from the master is quarantined.
-        List<Row> rejects = spark.read().parquet(out.resolve("rejects").toString()).orderBy("line_number").collectAsList();
+        List<Row> rejects = spark.read().parquet(Outputs.dataset(out, "rejects")).orderBy("line_number").collectAsList();
         assertTrue(rejects.stream().anyMatch(r -> "UNKNOWN_SYMBOL".equals(r.getAs("reason_code")) && ((String) r.getAs("raw_line")).contains("Müller")),
                 "Latin-1 decoded: " + rejects);
-        assertEquals(3L, spark.read().parquet(out.resolve("prices").toString()).where("symbol = 'IDX' and kind = 'index'").count(),
+        assertEquals(3L, spark.read().parquet(Outputs.dataset(out, "prices")).where("symbol = 'IDX' and kind = 'index'").count(),
                 "the good Parquet rows land in the same canonical prices");
         List<Row> parquetRejects = rejects.stream().filter(r -> ((String) r.getAs("source_file")).contains("index_parquet")).toList();
         assertEquals(1, parquetRejects.size(), "the zero close in the Parquet file is quarantined like a CSV row: " + rejects);

@@ -1,5 +1,6 @@
 package org.cybermarket.ingest;
 
+import org.cybermarket.testing.Outputs;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cybermarket.testing.RealData;
@@ -23,7 +24,7 @@ class RealDataIngestTest {
     void everyFileReconcilesWithItsLineCount() throws Exception {
         Path real = RealData.requireReal();
         Path out = RealData.pipelineOutput();
-        Dataset<Row> recon = SparkTest.spark().read().parquet(out.resolve("ingest_reconciliation").toString());
+        Dataset<Row> recon = SparkTest.spark().read().parquet(Outputs.dataset(out, "ingest_reconciliation"));
         Map<String, Long> linesByFile = new TreeMap<>();
         for (Row r : recon.select("source_file", "lines_total").collectAsList()) linesByFile.put(r.getString(0), r.getLong(1));
         List<Path> files;
@@ -46,14 +47,14 @@ class RealDataIngestTest {
     void knownValuesOfTheOutageWeek() throws Exception {
         Path out = RealData.pipelineOutput();
         var spark = SparkTest.spark();
-        Dataset<Row> prices = spark.read().parquet(out.resolve("prices").toString());
-        Dataset<Row> returns = spark.read().parquet(out.resolve("returns").toString());
+        Dataset<Row> prices = spark.read().parquet(Outputs.dataset(out, "prices"));
+        Dataset<Row> returns = spark.read().parquet(Outputs.dataset(out, "returns"));
         assertEquals(23.54, prices.where("symbol = '688561' and trade_date = '2024-07-22'").first().<Double>getAs("close_price"), 0);
         assertEquals("CNY", prices.where("symbol = '688561' and trade_date = '2024-07-22'").first().getAs("currency"));
         assertEquals(3514.92, prices.where("symbol = '000300.SH' and trade_date = '2024-07-22'").first().<Double>getAs("close_price"), 0);
         // CRWD fell 11.1% to US$304.96 on 2024-07-19 (the file's level is split-adjusted; the return is not affected).
         assertEquals(-0.1110, returns.where("symbol = 'CRWD' and trade_date = '2024-07-19'").first().<Double>getAs("simple_return"), 0.00005);
-        Row mkt = spark.read().parquet(out.resolve("factors").toString()).where("trade_date = '2024-07-22'").first();
+        Row mkt = spark.read().parquet(Outputs.dataset(out, "factors")).where("trade_date = '2024-07-22'").first();
         assertEquals(0.0108, mkt.<Double>getAs("mkt_rf"), 1e-12, "percent converted to a fraction");
         assertTrue(prices.where("market = 'XSHE' and symbol = '002212'").count() > 0, "SZSE names land in XSHE");
     }

@@ -55,7 +55,7 @@ class AsOfDateRerunTest {
     }
 
     static Dataset<Row> day(Path root, String date) {
-        return SparkTest.spark().read().parquet(root.resolve("sector_returns").toString()).where(col("trade_date").equalTo(lit(java.sql.Date.valueOf(date))));
+        return SparkTest.spark().read().parquet(Outputs.dataset(root, "sector_returns")).where(col("trade_date").equalTo(lit(java.sql.Date.valueOf(date))));
     }
 
     @Test

@@ -32,8 +32,8 @@ class DeterminismTest {
                 "--conf", "spark.sql.shuffle.partitions=7", "--conf", "spark.sql.adaptive.enabled=false");
         assertEquals(0, code, err.toString());
         var spark = SparkTest.spark();
-        Outputs.assertSameRows(spark.read().parquet(SampleRun.output().resolve("sector_returns").toString()),
-                spark.read().parquet(out.resolve("sector_returns").toString()), "sector_returns with 7 partitions vs the default");
+        Outputs.assertSameRows(spark.read().parquet(Outputs.dataset(SampleRun.output(), "sector_returns")),
+                spark.read().parquet(Outputs.dataset(out, "sector_returns")), "sector_returns with 7 partitions vs the default");
         for (String ds : new String[]{"es_group_days", "es_group_windows", "es_security_windows", "es_security_days", "es_exclusions"}) {
             Outputs.assertSameRowsWithin(spark.read().parquet(SampleRun.output().resolve(ds).toString()),
                     spark.read().parquet(out.resolve(ds).toString()), 1e-12, ds + " with 7 partitions vs the default");

@@ -29,7 +29,7 @@ class FaultAndRerunTest {
         Path out = tmp.resolve("out");
         Outputs.copy(SampleRun.output(), out);
         var spark = SparkTest.spark();
-        var before = spark.read().parquet(SampleRun.output().resolve("returns").toString());
+        var before = spark.read().parquet(Outputs.dataset(SampleRun.output(), "returns"));
 
         StringWriter err = new StringWriter();
         System.setProperty("cybermarket.test.failAfterStaging", "returns");
@@ -41,15 +41,15 @@ class FaultAndRerunTest {
         }
         assertEquals(1, code);
         assertEquals("cybermarket: injected failure after staging returns", err.toString().strip());
-        Outputs.assertSameRows(before, spark.read().parquet(out.resolve("returns").toString()), "returns untouched and readable");
+        Outputs.assertSameRows(before, spark.read().parquet(Outputs.dataset(out, "returns")), "returns untouched and readable");
         try (var s = Files.list(out.resolve("_staging"))) {
             assertEquals(0, s.count(), "nothing of the failed run is left in staging");
         }
-        String manifest = Files.readString(out.resolve("_manifest.json"));
+        String manifest = Files.readString(Outputs.manifest(out));
         assertTrue(manifest.contains("\"outcome\" : \"failed\"") && manifest.contains("injected failure"), manifest);
 
         assertEquals(0, run(out, new StringWriter(), "returns"));
-        Outputs.assertSameRows(before, spark.read().parquet(out.resolve("returns").toString()), "the rerun gives the same rows");
-        assertTrue(Files.readString(out.resolve("_manifest.json")).contains("\"outcome\" : \"succeeded\""));
+        Outputs.assertSameRows(before, spark.read().parquet(Outputs.dataset(out, "returns")), "the rerun gives the same rows");
+        assertTrue(Files.readString(Outputs.manifest(out)).contains("\"outcome\" : \"succeeded\""));
     }
 }

@@ -1,5 +1,6 @@
 package org.cybermarket.pipeline;
 
+import org.cybermarket.testing.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.io.OutputStore;
@@ -16,7 +17,7 @@ class ManifestTest {
     @Test
     void theManifestCountsReconcileWithTheDatasetsAndListEveryInput() throws Exception {
         var out = SampleRun.output();
-        JsonNode m = ConfigLoader.jsonMapper().readTree(Files.readString(out.resolve("_manifest.json")));
+        JsonNode m = ConfigLoader.jsonMapper().readTree(Files.readString(Outputs.manifest(out)));
         assertEquals("succeeded", m.get("outcome").asText());
         OutputStore store = new OutputStore(SparkTest.spark(), out.toString(), "test");
         assertEquals(store.datasets().size(), m.get("datasets").size(), "every dataset is in the manifest");

@@ -29,7 +29,7 @@ class ReportTest {
         Outputs.copy(SampleRun.output(), fixture);
         var spark = SparkTest.spark();
         // The vendor at fault has the largest abnormal return on day 0, so its name is in the report.
-        Dataset<Row> securities = spark.read().parquet(fixture.resolve("securities").toString())
+        Dataset<Row> securities = spark.read().parquet(Outputs.dataset(fixture, "securities"))
                 .withColumn("name", when(col("symbol").equalTo("FLCN"), lit(HOSTILE)).otherwise(col("name"))).cache();
         securities.count();
         securities.write().mode("overwrite").parquet(tmp.resolve("securities").toString());

@@ -1,5 +1,6 @@
 package org.cybermarket.sample;
 
+import org.cybermarket.testing.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
@@ -43,9 +44,9 @@ class ScaledPipelineInputsTest {
         assertEquals(0, code, err.toString());
 
         long days = (long) years * 261;
-        Dataset<Row> returns = spark.read().parquet(out.resolve("returns").toString());
+        Dataset<Row> returns = spark.read().parquet(Outputs.dataset(out, "returns"));
         assertEquals((securities + 1) * days, returns.count(), "every generated price row is a return row");
-        assertEquals(0, spark.read().parquet(out.resolve("rejects").toString()).count());
+        assertEquals(0, spark.read().parquet(Outputs.dataset(out, "rejects")).count());
 
         // Returns from the generated closes equal the generated returns (day 0 of each series has none).
         Dataset<Row> generated = u.returns().select(col("symbol"), col("trade_date"), col("simple_return").as("generated"));
@@ -54,17 +55,17 @@ class ScaledPipelineInputsTest {
         assertEquals((securities + 1) * (days - 1), diff.getLong(0));
         assertTrue(diff.getDouble(1) < 1e-12, "largest difference " + diff.getDouble(1));
 
-        assertEquals((long) securities * events * 11, spark.read().parquet(out.resolve("es_security_days").toString()).count());
-        assertEquals(0, spark.read().parquet(out.resolve("es_exclusions").toString()).count());
+        assertEquals((long) securities * events * 11, spark.read().parquet(Outputs.dataset(out, "es_security_days")).count());
+        assertEquals(0, spark.read().parquet(Outputs.dataset(out, "es_exclusions")).count());
 
         // Row counts in the manifest come from Parquet footers: they must equal what Spark reads.
-        JsonNode datasets = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).get("datasets");
+        JsonNode datasets = new ObjectMapper().readTree(Outputs.manifest(out).toFile()).get("datasets");
         for (String name : new String[]{"prices", "returns", "sector_returns", "es_security_days", "es_group_days", "rejects"}) {
             assertEquals(spark.read().parquet(out.resolve(name).toString()).count(), datasets.get(name).asLong(), name);
         }
 
-        String report = Files.readString(out.resolve("report/index.html"));
+        String report = Files.readString(Outputs.report(out).resolve("index.html"));
         assertTrue(report.contains("Showing the first 10 of " + events + " events"), "the report says it shows 10 of 12 events");
-        assertTrue(Files.exists(out.resolve("report/caar_9.png")) && !Files.exists(out.resolve("report/caar_10.png")));
+        assertTrue(Files.exists(Outputs.report(out).resolve("caar_9.png")) && !Files.exists(Outputs.report(out).resolve("caar_10.png")));
     }
 }

@@ -1,5 +1,6 @@
 package org.cybermarket.sectors;
 
+import org.cybermarket.testing.Outputs;
 import org.apache.spark.sql.Row;
 import org.cybermarket.testing.RealData;
 import org.cybermarket.testing.SparkTest;
@@ -15,7 +16,7 @@ class RealDataSectorTest {
     @Test
     void cybersecurityRanksFirstOfFifteenIndustriesInChinaOn20240722() throws Exception {
         Path out = RealData.pipelineOutput();
-        List<Row> day = SparkTest.spark().read().parquet(out.resolve("sector_returns").toString())
+        List<Row> day = SparkTest.spark().read().parquet(Outputs.dataset(out, "sector_returns"))
                 .where("region = 'CN' and trade_date = '2024-07-22'").orderBy("rank_ew").collectAsList();
         assertEquals(15, day.size());
         Row first = day.get(0);
@@ -30,7 +31,7 @@ class RealDataSectorTest {
     @Test
     void usMovesOnTheOutageDay() throws Exception {
         Path out = RealData.pipelineOutput();
-        var r = SparkTest.spark().read().parquet(out.resolve("returns").toString()).where("trade_date = '2024-07-19'");
+        var r = SparkTest.spark().read().parquet(Outputs.dataset(out, "returns")).where("trade_date = '2024-07-19'");
         String[] symbols = {"S", "PANW", "MSFT", "SPY", "CRWD"};
         double[] pct = {0.0785, 0.0216, -0.0074, -0.0066, -0.1110};
         for (int i = 0; i < symbols.length; i++) {

@@ -16,6 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public final class Outputs {
     private Outputs() {}
 
+    /**
+     * Where a dataset of an output root is, for readers that take a path (Spark, DuckDB). Every test reads outputs
+     * through here or through {@link org.cybermarket.io.OutputStore}, so the root's layout is written down once.
+     */
+    public static String dataset(Path root, String name) {
+        return root.resolve(name).toString();
+    }
+
+    /** The manifest that describes what an output root shows. */
+    public static Path manifest(Path root) {
+        return root.resolve("_manifest.json");
+    }
+
+    /** The folder of the HTML report of an output root. */
+    public static Path report(Path root) {
+        return root.resolve("report");
+    }
+
     public static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
