@@ -186,7 +186,7 @@ public final class Bench implements Callable<Integer> {
     /** The project's event study on the Parquet files, staged and published as the event-study job does. */
     static Map<String, Long> project(SparkSession spark, Path data, Path target, EventStudySettings settings, ScaledUniverse u) {
         Dataset<Row> factors = spark.createDataFrame(List.of(), Ingest.factorSchema()); // the market model needs none
-        OutputStore store = new OutputStore(spark, target.toString(), "bench");
+        OutputStore store = new OutputStore(spark, target.toString(), null); // written where the bench reads them, never published
         EventStudy.Result r = EventStudy.run(spark, spark.read().parquet(data.resolve("returns").toString()),
                 spark.read().parquet(data.resolve("securities").toString()), spark.read().parquet(data.resolve("event_days").toString()),
                 u.benchmarks(), factors, settings);
