@@ -52,20 +52,26 @@ final class EventStudyPlan {
         Broadcast<MarketData> market = new JavaSparkContext(spark.sparkContext()).broadcast(marketData(returns, benchmarks, factors, kernel.model));
 
         step(spark, "returns per security");
+        // An integer per requested security (_sid, in (market, symbol) order, numbered in one partition of the few
+        // thousand securities), so that the millions of return rows are grouped and shuffled by a number, not by strings.
+        Dataset<Row> ids = broadcast(studied.select("market", "symbol").distinct().orderBy("market", "symbol").coalesce(1)
+                .withColumn("_sid", monotonically_increasing_id().cast("int")));
         Dataset<Row> returnRows = returns.filter(col("on_calendar").and(col("simple_return").isNotNull()))
-                .join(broadcast(studied.select("market", "symbol").distinct()), keys("market", "symbol"), "left_semi")
-                .select(col("market"), col("symbol"), col("day_index"), expr("unix_date(trade_date)").as("trade_date"), col("simple_return"));
+                .join(ids, keys("market", "symbol"), "inner")
+                .select(col("_sid"), col("day_index"), expr("unix_date(trade_date)").as("trade_date"), col("simple_return"));
+        Dataset<Row> requestRows = studied.join(ids, keys("market", "symbol"), "inner")
+                .select("_sid", "event_id", "market", "symbol", "day0_index", "region", "industry");
         Dataset<Row> series = returnRows.mapPartitions(new SeriesAssembly.ReturnChunks(), Encoders.row(SeriesAssembly.CHUNK))
-                .union(studied.mapPartitions(new SeriesAssembly.RequestChunks(), Encoders.row(SeriesAssembly.CHUNK)))
-                .repartition(securityPartitions(spark), col("market"), col("symbol"))
+                .union(requestRows.mapPartitions(new SeriesAssembly.RequestChunks(), Encoders.row(SeriesAssembly.CHUNK)))
+                .repartition(securityPartitions(spark), col("_sid"))
                 .mapPartitions(new SeriesAssembly.Merge(), Encoders.row(SecuritySeries.SCHEMA))
                 .localCheckpoint();
 
-        Dataset<Row> securityDays = series.flatMap(perStudy(kernel, market, Output.DAYS), Encoders.row(SecurityRows.DAYS));
-        Dataset<Row> securityWindows = series.flatMap(perStudy(kernel, market, Output.WINDOWS), Encoders.row(SecurityRows.WINDOWS));
-        Dataset<Row> exclusions = series.flatMap(perStudy(kernel, market, Output.EXCLUSIONS), Encoders.row(SecurityRows.EXCLUSIONS));
+        // Each task emits its rows event by event: the write, partitioned by event, then finds them already in order.
+        Dataset<Row> securityDays = series.mapPartitions(eventByEvent(kernel, market, true), Encoders.row(SecurityRows.DAYS));
+        Dataset<Row> securityWindows = series.mapPartitions(eventByEvent(kernel, market, false), Encoders.row(SecurityRows.WINDOWS));
 
-        step(spark, "group sums");
+        step(spark, "group sums and exclusions");
         Encoder<GroupSums> sumsEncoder = Encoders.javaSerialization(GroupSums.class);
         Dataset<GroupSums> merged = series.mapPartitions(groupSums(kernel, market), sumsEncoder)
                 .groupByKey((MapFunction<GroupSums, String>) g -> g.eventId, Encoders.STRING())
@@ -77,6 +83,8 @@ final class EventStudyPlan {
                 Encoders.row(GroupStatistics.daySchema()));
         Dataset<Row> groupWindows = merged.flatMap((FlatMapFunction<GroupSums, Row>) g -> stats.windows(g).iterator(),
                 Encoders.row(GroupStatistics.windowSchema()));
+        Dataset<Row> exclusions = merged.flatMap((FlatMapFunction<GroupSums, Row>) g -> g.exclusions.iterator(),
+                Encoders.row(SecurityRows.EXCLUSIONS));
         return new EventStudy.Result(withDates(securityDays), withDates(securityWindows), withDates(groupDays), withDates(groupWindows),
                 exclusions);
     }
@@ -95,8 +103,11 @@ final class EventStudyPlan {
 
     /** The benchmark's return per market and day, and the factors per region and date (factor models only): collected once. */
     static MarketData marketData(Dataset<Row> returns, Dataset<Row> benchmarks, Dataset<Row> factors, NormalReturnModel model) {
-        List<Row> benchmarkDays = returns.join(broadcast(benchmarks), keys("market"), "inner")
-                .filter(col("symbol").equalTo(col("benchmark_symbol")).and(col("on_calendar")))
+        // The benchmark symbols as literals first, so that the scan of the returns skips what Parquet's statistics rule out.
+        Object[] symbols = benchmarks.select("benchmark_symbol").distinct().collectAsList().stream().map(r -> r.getString(0)).toArray();
+        List<Row> benchmarkDays = returns.filter(col("symbol").isin(symbols).and(col("on_calendar")))
+                .join(broadcast(benchmarks), keys("market"), "inner")
+                .filter(col("symbol").equalTo(col("benchmark_symbol")))
                 .select("market", "day_index", "simple_return").collectAsList();
         List<Column> factorColumns = new ArrayList<>(List.of(col("region"), expr("unix_date(trade_date)")));
         for (MarketData.Factor f : MarketData.Factor.values()) factorColumns.add(col(f.column));
@@ -104,27 +115,53 @@ final class EventStudyPlan {
         return MarketData.of(benchmarkDays, factorDays);
     }
 
-    private enum Output { DAYS, WINDOWS, EXCLUSIONS }
-
-    /** Every study of a security, as rows of one output. */
-    private static FlatMapFunction<Row, Row> perStudy(SecurityKernel kernel, Broadcast<MarketData> market, Output output) {
-        return row -> {
-            SecuritySeries s = SecuritySeries.of(row);
-            MarketData.View view = market.value().view(s.market, s.region);
-            List<Row> out = new ArrayList<>();
-            for (int k = 0; k < s.requests(); k++) {
-                SecurityKernel.Study st = kernel.study(s, k, view);
-                switch (output) {
-                    case DAYS -> { if (st.included()) SecurityRows.days(st, out); }
-                    case WINDOWS -> { if (st.included()) SecurityRows.windows(kernel, st, out); }
-                    case EXCLUSIONS -> { if (!st.included()) out.add(SecurityRows.exclusion(kernel, st)); }
-                }
+    /**
+     * Every included study of a task's securities as rows of es_security_days ({@code days}) or es_security_windows,
+     * event by event (events in order, securities in order within each), each study computed once.
+     */
+    private static MapPartitionsFunction<Row, Row> eventByEvent(SecurityKernel kernel, Broadcast<MarketData> market, boolean days) {
+        return rows -> {
+            List<SecuritySeries> securities = new ArrayList<>();
+            java.util.TreeSet<String> events = new java.util.TreeSet<>();
+            while (rows.hasNext()) {
+                SecuritySeries s = SecuritySeries.of(rows.next());
+                securities.add(s);
+                events.addAll(List.of(s.eventIds));
             }
-            return out.iterator();
+            int[] next = new int[securities.size()]; // each security's requests are sorted by event
+            Iterator<String> event = events.iterator();
+            return new Iterator<>() {
+                private List<Row> batch = new ArrayList<>();
+                private int at;
+
+                @Override
+                public boolean hasNext() {
+                    while (at == batch.size() && event.hasNext()) {
+                        String e = event.next();
+                        batch = new ArrayList<>();
+                        at = 0;
+                        for (int i = 0; i < securities.size(); i++) {
+                            SecuritySeries s = securities.get(i);
+                            if (next[i] == s.requests() || !s.eventIds[next[i]].equals(e)) continue;
+                            SecurityKernel.Study st = kernel.study(s, next[i]++, market.value().view(s.market, s.region));
+                            if (!st.included()) continue;
+                            if (days) SecurityRows.days(st, batch);
+                            else SecurityRows.windows(kernel, st, batch);
+                        }
+                    }
+                    return at < batch.size();
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    return batch.get(at++);
+                }
+            };
         };
     }
 
-    /** Each task's partial group sums, one object per event. */
+    /** Each task's partial group sums and exclusions, one object per event. */
     private static MapPartitionsFunction<Row, GroupSums> groupSums(SecurityKernel kernel, Broadcast<MarketData> market) {
         return rows -> {
             Map<String, GroupSums> byEvent = new HashMap<>();
@@ -133,7 +170,9 @@ final class EventStudyPlan {
                 MarketData.View view = market.value().view(s.market, s.region);
                 for (int k = 0; k < s.requests(); k++) {
                     SecurityKernel.Study st = kernel.study(s, k, view);
-                    if (st.included()) byEvent.computeIfAbsent(st.eventId(), GroupSums::new).add(kernel, st);
+                    GroupSums sums = byEvent.computeIfAbsent(st.eventId(), GroupSums::new);
+                    if (st.included()) sums.add(kernel, st);
+                    else sums.exclusions.add(SecurityRows.exclusion(kernel, st));
                 }
             }
             Iterator<GroupSums> it = byEvent.values().iterator();

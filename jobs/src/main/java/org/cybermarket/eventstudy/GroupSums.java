@@ -18,6 +18,8 @@ public final class GroupSums implements Serializable {
     final String eventId;
     /** Finest group (its dimension values, in {@link Groups} order) -> its sums. */
     final Map<List<String>, Cell> cells = new HashMap<>();
+    /** The event's requests left out, as es_exclusions rows (few): carried here so no other pass is needed for them. */
+    final List<org.apache.spark.sql.Row> exclusions = new ArrayList<>();
 
     GroupSums(String eventId) {
         this.eventId = eventId;
@@ -25,6 +27,7 @@ public final class GroupSums implements Serializable {
 
     GroupSums merge(GroupSums other) {
         other.cells.forEach((k, c) -> cells.merge(k, c, Cell::merge));
+        exclusions.addAll(other.exclusions);
         return this;
     }
 

@@ -25,40 +25,37 @@ final class SeriesAssembly {
     private SeriesAssembly() {}
 
     /** A chunk: a security's return days from one task (day_index, trade_date, simple_return), or its requests. */
-    static final StructType CHUNK = new StructType()
+    static final StructType CHUNK = new StructType().add("_sid", DataTypes.IntegerType)
             .add("market", DataTypes.StringType).add("symbol", DataTypes.StringType)
             .add("region", DataTypes.StringType).add("industry", DataTypes.StringType)
             .add("day_index", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType).add("simple_return", DataTypes.BinaryType)
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
             .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false));
 
-    private static String key(String market, String symbol) {
-        return market + '\u0000' + symbol;
-    }
-
-    /** Return rows (market, symbol, day_index, trade_date as days since 1970-01-01, simple_return) to one chunk per security. */
+    /**
+     * Return rows (_sid: an integer per requested security, day_index, trade_date as days since 1970-01-01,
+     * simple_return) to one chunk per security. Integers only: no string is built per row.
+     */
     static final class ReturnChunks implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            Map<String, Days> bySecurity = new LinkedHashMap<>();
+            Map<Integer, Days> bySecurity = new LinkedHashMap<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                bySecurity.computeIfAbsent(key(r.getString(0), r.getString(1)), k -> new Days(r.getString(0), r.getString(1)))
-                        .add(r.getInt(2), r.getInt(3), r.getDouble(4));
+                bySecurity.computeIfAbsent(r.getInt(0), Days::new).add(r.getInt(1), r.getInt(2), r.getDouble(3));
             }
             return bySecurity.values().stream().map(Days::row).iterator();
         }
     }
 
     private static final class Days {
-        final String market, symbol;
+        final int sid;
         int[] day = new int[64], date = new int[64];
         double[] r = new double[64];
         int n;
 
-        Days(String market, String symbol) {
-            this.market = market;
-            this.symbol = symbol;
+        Days(int sid) {
+            this.sid = sid;
         }
 
         void add(int d, int dt, double v) {
@@ -73,26 +70,26 @@ final class SeriesAssembly {
         }
 
         Row row() {
-            return RowFactory.create(market, symbol, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null);
+            return RowFactory.create(sid, null, null, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null);
         }
     }
 
-    /** Request rows (event_id, market, symbol, day0_index, region, industry) to one chunk per security. */
+    /** Request rows (_sid, event_id, market, symbol, day0_index, region, industry) to one chunk per security. */
     @SuppressWarnings("unchecked")
     static final class RequestChunks implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            Map<String, Object[]> bySecurity = new LinkedHashMap<>();
+            Map<Integer, Object[]> bySecurity = new LinkedHashMap<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                Object[] c = bySecurity.computeIfAbsent(key(r.getString(1), r.getString(2)), k -> new Object[]{r.getString(1), r.getString(2),
-                        r.getString(4), r.getString(5), null, null, null, new ArrayList<String>(), new ArrayList<Integer>()});
-                ((List<String>) c[7]).add(r.getString(0));
-                ((List<Integer>) c[8]).add(r.getInt(3));
+                Object[] c = bySecurity.computeIfAbsent(r.getInt(0), k -> new Object[]{k, r.getString(2), r.getString(3),
+                        r.getString(5), r.getString(6), null, null, null, new ArrayList<String>(), new ArrayList<Integer>()});
+                ((List<String>) c[8]).add(r.getString(1));
+                ((List<Integer>) c[9]).add(r.getInt(4));
             }
             return bySecurity.values().stream().map(c -> {
-                c[7] = ((List<String>) c[7]).toArray(String[]::new);
-                c[8] = ((List<Integer>) c[8]).toArray(Integer[]::new);
+                c[8] = ((List<String>) c[8]).toArray(String[]::new);
+                c[9] = ((List<Integer>) c[9]).toArray(Integer[]::new);
                 return RowFactory.create(c);
             }).iterator();
         }
@@ -102,14 +99,14 @@ final class SeriesAssembly {
     static final class Merge implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            Map<String, List<Row>> bySecurity = new HashMap<>();
+            Map<Integer, List<Row>> bySecurity = new HashMap<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                bySecurity.computeIfAbsent(key(r.getString(0), r.getString(1)), k -> new ArrayList<>()).add(r);
+                bySecurity.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
             }
-            List<String> keys = new ArrayList<>(bySecurity.keySet());
-            keys.sort(Comparator.naturalOrder());
-            Iterator<String> it = keys.iterator();
+            List<Integer> keys = new ArrayList<>(bySecurity.keySet());
+            keys.sort(Comparator.naturalOrder()); // ids follow (market, symbol)
+            Iterator<Integer> it = keys.iterator();
             return new Iterator<>() {
                 Row next = advance();
 
@@ -137,28 +134,29 @@ final class SeriesAssembly {
 
         /** One security's chunks; null when nothing is requested of it. */
         static SecuritySeries series(List<Row> chunks) {
-            Row first = chunks.get(0);
-            String region = null, industry = null;
+            String market = null, symbol = null, region = null, industry = null;
             List<String[]> requests = new ArrayList<>(); // event_id, day0
             int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
             List<int[]> days = new ArrayList<>(), dates = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
             for (Row c : chunks) {
-                if (c.isNullAt(4)) {
-                    region = c.getString(2);
-                    industry = c.getString(3);
-                    List<String> ev = c.getList(7);
-                    List<Integer> d0 = c.getList(8);
+                if (c.isNullAt(5)) {
+                    market = c.getString(1);
+                    symbol = c.getString(2);
+                    region = c.getString(3);
+                    industry = c.getString(4);
+                    List<String> ev = c.getList(8);
+                    List<Integer> d0 = c.getList(9);
                     for (int i = 0; i < ev.size(); i++) requests.add(new String[]{ev.get(i), Integer.toString(d0.get(i))});
                 } else {
-                    int[] d = Packed.ints((byte[]) c.get(4));
+                    int[] d = Packed.ints((byte[]) c.get(5));
                     for (int x : d) {
                         lo = Math.min(lo, x);
                         hi = Math.max(hi, x);
                     }
                     days.add(d);
-                    dates.add(Packed.ints((byte[]) c.get(5)));
-                    values.add(Packed.doubles((byte[]) c.get(6)));
+                    dates.add(Packed.ints((byte[]) c.get(6)));
+                    values.add(Packed.doubles((byte[]) c.get(7)));
                 }
             }
             if (requests.isEmpty()) return null;
@@ -173,7 +171,7 @@ final class SeriesAssembly {
                     date[days.get(k)[i] - lo] = dates.get(k)[i];
                 }
             }
-            return new SecuritySeries(first.getString(0), first.getString(1), region, industry, days.isEmpty() ? 0 : lo, returns, date,
+            return new SecuritySeries(market, symbol, region, industry, days.isEmpty() ? 0 : lo, returns, date,
                     requests.stream().map(q -> q[0]).toArray(String[]::new), requests.stream().mapToInt(q -> Integer.parseInt(q[1])).toArray(),
                     new BitSet());
         }

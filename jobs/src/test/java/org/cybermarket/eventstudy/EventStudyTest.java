@@ -172,6 +172,38 @@ class EventStudyTest {
     }
 
     @Test
+    void securitiesOfOneEventMayHaveDifferentDayZeros() {
+        // One event, three securities, each with its own day 0 (as firm-level events will have): each is studied
+        // on its own windows, and the group's day t holds every security's own day t.
+        Map<String, Integer> day0 = Map.of("S1", 30, "S2", 31, "S4", 29);
+        List<Row> requests = new ArrayList<>();
+        day0.forEach((s, d) -> requests.add(RowFactory.create("F", "XTST", s, d)));
+        Dataset<Row> requestFrame = SparkTest.spark().createDataFrame(requests, new StructType().add("event_id", DataTypes.StringType)
+                .add("market", DataTypes.StringType).add("symbol", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
+        EventStudy.Result r = EventStudy.runRequests(SparkTest.spark(), inputs.get(0), inputs.get(1), requestFrame, inputs.get(3), inputs.get(4), SETTINGS);
+        ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
+        List<ReferenceEventStudy.Fit> fits = new ArrayList<>();
+        for (String s : List.of("S1", "S2", "S4")) {
+            List<Map<Integer, Double>> ri = new ArrayList<>();
+            ReferenceEventStudy.Fit f = fits(ref, day0.get(s), List.of(s), ri).get(0);
+            fits.add(f);
+            double[] e = ReferenceEventStudy.window(f, ri.get(0), -1, 1);
+            Row w = r.securityWindows().where("symbol = '" + s + "' and car_window = 'w_m1_1'").first();
+            assertEquals(e[0], w.<Double>getAs("car"), 1e-12, s + " car");
+            assertEquals(e[1], w.<Double>getAs("scar"), 1e-10, s + " scar");
+            assertEquals(f.beta, w.<Double>getAs("beta"), 1e-12, s + " beta");
+            Row d = r.securityDays().where("symbol = '" + s + "' and event_day_offset = 0").first();
+            assertEquals(date(day0.get(s)), d.getAs("trade_date"), s + " day 0 is its own");
+        }
+        Row g = r.groupDays().where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        double aar = 0;
+        for (ReferenceEventStudy.Fit f : fits) aar += f.ar.get(0) / 3;
+        assertEquals(aar, g.<Double>getAs("aar"), 1e-12, "AAR of day 0 over three different dates");
+        assertEquals(date(29), g.getAs("first_date"));
+        assertEquals(date(31), g.getAs("last_date"));
+    }
+
+    @Test
     void exclusionsAreWrittenWithTheirReasonAndOnlyForTheirEvent() {
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : result.exclusions().orderBy("event_id", "symbol").collectAsList()) {
