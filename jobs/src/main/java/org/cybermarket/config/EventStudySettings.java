@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Event-study windows and model, in trading-day offsets from day 0 (inclusive on both ends).
  *
- * @param model          a {@link org.cybermarket.eventstudy.NormalReturnModel} name: mean_adjusted, market_adjusted, market_model, ff3 or carhart4
+ * @param model          the name of a {@link org.cybermarket.eventstudy.NormalReturnModel} (NormalReturnModel.ALL lists them)
  * @param estimation     [start, end], default [-250, -11]
  * @param event          [start, end], default [-5, +5]
  * @param carWindows     name -> [start, end]
