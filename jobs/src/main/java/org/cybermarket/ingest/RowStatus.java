@@ -7,6 +7,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.*;
@@ -19,42 +20,92 @@ public final class RowStatus {
     public static final String KEPT = "kept";
     public static final String REJECTED = "rejected";
     public static final String DUPLICATE = "duplicate";
+    public static final String SUPERSEDED = "superseded";
+    public static final String BEFORE_MIN_DATE = "before_min_date";
+    public static final String AFTER_AS_OF = "after_as_of";
+
+    /** Columns every line frame carries for the row status: which configured input a line came from, and its priority. */
+    public static final String SOURCE_INPUT = "source_input";
+    public static final String SOURCE_PRIORITY = "source_priority";
 
     private RowStatus() {}
 
     /**
-     * Adds {@code row_status} to DATA lines. Among rows without a reason that share {@code keys}: if their
-     * {@code values} all agree, the first by (source_file, line_number) is kept and the others are exact
-     * duplicates; if they disagree, every one is rejected as DUPLICATE_CONFLICT (nobody can say which is right).
+     * Adds {@code row_status} to DATA lines.
+     * <ul>
+     * <li>Rows outside the date scope ({@code scope} gives BEFORE_MIN_DATE or AFTER_AS_OF, null inside) are not read
+     *     further: they are counted, not rejected, and take no part in duplicate handling.</li>
+     * <li>Among rows without a reason that share {@code keys}: identical values everywhere -> the first (best priority,
+     *     then file and line) is kept and the others are exact duplicates.</li>
+     * <li>Different values, every row with a priority, and the best priority held by one input: that input wins; the
+     *     other inputs' rows are SUPERSEDED (listed with the winning file and line), or duplicates where they agree with
+     *     it. Inside the winning input, rows that disagree are all DUPLICATE_CONFLICT (one source contradicting itself).</li>
+     * <li>Different values otherwise: every one is rejected as DUPLICATE_CONFLICT (nobody can say which is right).</li>
+     * </ul>
      */
-    public static Dataset<Row> withRowStatus(Dataset<Row> dataLines, List<String> keys, List<String> values) {
+    public static Dataset<Row> withRowStatus(Dataset<Row> dataLines, List<String> keys, List<String> values, Column scope) {
         Column[] keyCols = keys.stream().map(functions::col).toArray(Column[]::new);
         WindowSpec byKey = Window.partitionBy(keyCols);
+        WindowSpec ordered = byKey.orderBy(col(SOURCE_PRIORITY).asc_nulls_last(), col("source_file"), col("line_number"));
         Column signature = to_json(struct(values.stream().map(functions::col).toArray(Column[]::new)));
-        Dataset<Row> good = dataLines.filter(col("reason_code").isNull())
-                .withColumn("_sig_count", size(collect_set(signature).over(byKey)))
-                .withColumn("_ordinal", row_number().over(byKey.orderBy(col("source_file"), col("line_number"))));
+        Dataset<Row> scoped = dataLines.withColumn("row_status", scope);
+        Dataset<Row> outside = scoped.filter(col("row_status").isNotNull());
+        Dataset<Row> inside = scoped.filter(col("row_status").isNull());
+        Column isBest = col(SOURCE_PRIORITY).equalTo(min(SOURCE_PRIORITY).over(byKey));
+        Dataset<Row> good = inside.filter(col("reason_code").isNull())
+                .withColumn("_sig", signature)
+                .withColumn("_sigs", size(collect_set("_sig").over(byKey)))
+                .withColumn("_is_best", coalesce(isBest, lit(false)))
+                .withColumn("_unranked", max(when(col(SOURCE_PRIORITY).isNull(), 1).otherwise(0)).over(byKey))
+                .withColumn("_best_inputs", size(collect_set(when(col("_is_best"), col(SOURCE_INPUT))).over(byKey)))
+                .withColumn("_best_sigs", size(collect_set(when(col("_is_best"), col("_sig"))).over(byKey)))
+                .withColumn("_inputs", size(collect_set(SOURCE_INPUT).over(byKey)))
+                .withColumn("_ordinal", row_number().over(ordered))
+                .withColumn("_winner_sig", first("_sig").over(ordered))
+                .withColumn("_winner_file", first("source_file").over(ordered))
+                .withColumn("_winner_line", first("line_number").over(ordered))
+                .withColumn("_winner_priority", first(SOURCE_PRIORITY).over(ordered));
+        Column identical = col("_sigs").equalTo(1);
+        Column resolvable = col("_unranked").equalTo(0).and(col("_best_inputs").equalTo(1));
+        Column winnerAgrees = col("_best_sigs").equalTo(1);
+        Column conflict = not(identical).and(not(resolvable).or(col("_is_best").and(not(winnerAgrees))));
+        Column superseded = not(identical).and(resolvable).and(not(col("_is_best")))
+                .and(not(winnerAgrees).or(col("_sig").notEqual(col("_winner_sig"))));
+        String keyNames = String.join("+", keys);
         Dataset<Row> classified = good
-                .withColumn("reason_code", when(col("_sig_count").gt(1), lit("DUPLICATE_CONFLICT")))
-                .withColumn("reject_detail", when(col("_sig_count").gt(1),
-                        concat(lit("conflicting values for the same "), lit(String.join("+", keys)),
-                                lit(" in "), col("_sig_count").cast("string"), lit(" versions"))))
-                .withColumn("row_status", when(col("_sig_count").gt(1), lit(REJECTED))
+                .withColumn("reason_code", when(conflict, lit("DUPLICATE_CONFLICT")).when(superseded, lit("SUPERSEDED")))
+                .withColumn("reject_detail", when(conflict, concat(lit("conflicting values for the same " + keyNames + " in "),
+                                col("_sigs").cast("string"), lit(" versions"),
+                                when(col("_inputs").gt(1).and(not(resolvable)), concat(lit(" from "), col("_inputs").cast("string"),
+                                        lit(" inputs, and no 'priority' on them says which wins"))).otherwise(lit("")),
+                                when(col("_is_best").and(resolvable), lit(" within the winning input")).otherwise(lit(""))))
+                        .when(superseded, concat(lit("superseded by "), col("_winner_file"), lit(" line "),
+                                coalesce(col("_winner_line").cast("string"), lit("-")), lit(" (priority "), col("_winner_priority").cast("string"),
+                                lit(" over "), col(SOURCE_PRIORITY).cast("string"), lit(")"))))
+                .withColumn("row_status", when(conflict, lit(REJECTED)).when(superseded, lit(SUPERSEDED))
                         .when(col("_ordinal").gt(1), lit(DUPLICATE)).otherwise(lit(KEPT)))
-                .drop("_sig_count", "_ordinal");
-        Dataset<Row> bad = dataLines.filter(col("reason_code").isNotNull()).withColumn("row_status", lit(REJECTED));
-        return classified.unionByName(bad);
+                .drop("_sig", "_sigs", "_is_best", "_unranked", "_best_inputs", "_best_sigs", "_inputs", "_ordinal",
+                        "_winner_sig", "_winner_file", "_winner_line", "_winner_priority");
+        Dataset<Row> bad = inside.filter(col("reason_code").isNotNull()).withColumn("row_status", lit(REJECTED));
+        return classified.unionByName(bad).unionByName(outside);
     }
 
-    /** Rejected rows in the rejects contract. */
+    /** The date scope of dated inputs: rows before {@code minDate} or after {@code asOf} (up to {@code today}) are out of it. */
+    public static Column dateScope(LocalDate minDate, LocalDate asOf, LocalDate today) {
+        Column d = col("trade_date");
+        return when(d.lt(lit(minDate)), lit(BEFORE_MIN_DATE)).when(d.gt(lit(asOf)).and(d.leq(lit(today))), lit(AFTER_AS_OF));
+    }
+
+    /** Rows not kept that users look for: rejected rows and rows another source superseded, in the rejects contract. */
     public static Dataset<Row> rejects(Dataset<Row> classified, String dataset) {
-        return classified.filter(col("row_status").equalTo(REJECTED))
+        return classified.filter(col("row_status").isin(REJECTED, SUPERSEDED))
                 .select(lit(dataset).as("dataset"), col("source_file"), col("line_number"), col("raw_line"),
                         col("reason_code"), col("reject_detail"));
     }
 
     /**
-     * One row per file: every physical line is counted once, and rows read = kept + rejected + duplicates.
+     * One row per file: every physical line is counted once, and rows read = kept + rejected + duplicates + superseded +
+     * before the minimum date + after the as-of date.
      *
      * @param allLines   every line of the files (all kinds)
      * @param classified the DATA lines with {@code row_status}
@@ -64,17 +115,23 @@ public final class RowStatus {
                 count(lit(1)).as("lines_total"),
                 kindCount("PREAMBLE", "preamble_lines"), kindCount("HEADER", "header_lines"),
                 kindCount("BLANK", "blank_lines"), kindCount("FOOTER", "footer_lines"), kindCount("DATA", "rows_read"));
-        Dataset<Row> status = classified.groupBy("source_file").agg(
-                statusCount(KEPT, "rows_kept"), statusCount(REJECTED, "rows_rejected"), statusCount(DUPLICATE, "rows_duplicate"));
+        List<String> statuses = List.of(KEPT, REJECTED, DUPLICATE, SUPERSEDED, BEFORE_MIN_DATE, AFTER_AS_OF);
+        List<String> names = List.of("rows_kept", "rows_rejected", "rows_duplicate", "rows_superseded", "rows_before_min_date", "rows_after_as_of");
+        Column[] counts = new Column[statuses.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = statusCount(statuses.get(i), names.get(i));
+        Dataset<Row> status = classified.groupBy("source_file").agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length));
+        List<Column> out = new java.util.ArrayList<>(List.of(lit(dataset).as("dataset"), lines.col("source_file"), col("lines_total"),
+                col("preamble_lines"), col("header_lines"), col("blank_lines"), col("footer_lines"), col("rows_read")));
+        Column accounted = lit(0L);
+        for (String n : names) {
+            out.add(coalesce(col(n), lit(0L)).as(n));
+            accounted = accounted.plus(coalesce(col(n), lit(0L)));
+        }
+        out.add(col("rows_read").equalTo(accounted)
+                .and(col("lines_total").equalTo(col("rows_read").plus(col("preamble_lines")).plus(col("header_lines"))
+                        .plus(col("blank_lines")).plus(col("footer_lines")))).as("balanced"));
         return lines.join(status, lines.col("source_file").equalTo(status.col("source_file")), "left")
-                .select(lit(dataset).as("dataset"), lines.col("source_file"), col("lines_total"), col("preamble_lines"),
-                        col("header_lines"), col("blank_lines"), col("footer_lines"), col("rows_read"),
-                        coalesce(col("rows_kept"), lit(0L)).as("rows_kept"),
-                        coalesce(col("rows_rejected"), lit(0L)).as("rows_rejected"),
-                        coalesce(col("rows_duplicate"), lit(0L)).as("rows_duplicate"))
-                .withColumn("balanced", col("rows_read").equalTo(col("rows_kept").plus(col("rows_rejected")).plus(col("rows_duplicate")))
-                        .and(col("lines_total").equalTo(col("rows_read").plus(col("preamble_lines")).plus(col("header_lines"))
-                                .plus(col("blank_lines")).plus(col("footer_lines")))));
+                .select(out.toArray(Column[]::new));
     }
 
     private static Column kindCount(String kind, String name) {
