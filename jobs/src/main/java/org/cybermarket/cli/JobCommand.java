@@ -2,6 +2,7 @@ package org.cybermarket.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.io.SparkSessions;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.RunLog;
@@ -27,21 +28,24 @@ abstract class JobCommand implements Callable<Integer> {
 
     abstract List<Job> jobs();
 
+    /** True for a run that publishes only the as-of date's partitions (commands with {@link DailyRunOption}). */
+    boolean asOfDateOnly() {
+        return false;
+    }
+
     @Override
     public Integer call() {
-        if (options.asOfDateOnly) {
-            if (options.asOf == null) {
-                throw new ParameterException(spec.commandLine(), "--as-of-date-only needs --as-of DATE: the date whose partitions to replace");
-            }
-            if (jobs().stream().noneMatch(Job::writesDatePartitions)) {
-                throw new ParameterException(spec.commandLine(), "--as-of-date-only: '" + spec.name() + "' writes no date-partitioned dataset");
-            }
+        if (asOfDateOnly() && options.asOf == null) {
+            throw new ParameterException(spec.commandLine(), "--as-of-date-only needs --as-of DATE: the date whose partitions to replace");
         }
         PipelineConfig cfg = options.load();
+        // A mistyped input path or a link loop fails here, in a second, rather than after Spark has started.
+        boolean local = options.sparkMaster() != null && options.sparkMaster().startsWith("local");
+        if (local && jobs().stream().anyMatch(IngestJob.class::isInstance)) IngestJob.checkInputs(cfg);
         RunLog log = new RunLog(System.out);
         SparkSession spark = SparkSessions.create(options.sparkMaster(), options.conf);
         RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), options.conf,
-                options.catalogues(cfg), log, options.asOfDateOnly);
+                options.catalogues(cfg), log, asOfDateOnly());
         String root = Path.of(cfg.out()).toAbsolutePath().normalize().toString();
         log.info("outputs under " + root + ":");
         m.datasets().forEach((name, rows) -> log.info(String.format("  %-24s %,12d rows  %s/%s", name, rows, root, name)));
