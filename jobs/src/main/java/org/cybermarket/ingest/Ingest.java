@@ -68,11 +68,11 @@ public final class Ingest {
                 new RowStatus.Check(col("market").isNull(), "UNKNOWN_MARKET", lit("no market column or default_market for this security master")),
                 new RowStatus.Check(col("region").isNull(), "UNKNOWN_MARKET",
                         concat(lit("market '"), col("market"), lit("' is not configured under 'markets'")))));
-        masterLines = masterLines.cache();
-        Dataset<Row> masterData = RowStatus.withRowStatus(masterLines.filter(col("line_kind").equalTo("DATA")),
-                List.of("symbol"), List.of("name", "industry", "market", "kind", "board", "shares_outstanding"), lit(null).cast("string"));
+        // Parsed and classified once, used by securities, rejects and the reconciliation.
+        Dataset<Row> masterData = RowStatus.withRowStatus(masterLines, List.of("symbol"),
+                List.of("name", "industry", "market", "kind", "board", "shares_outstanding"), lit(null).cast("string")).cache();
         rejects.add(RowStatus.rejects(masterData, "securities"));
-        recon.add(RowStatus.reconciliation(masterLines, masterData, "securities"));
+        recon.add(RowStatus.reconciliation(masterData, "securities"));
         Dataset<Row> securities = masterData.filter(col("row_status").equalTo(RowStatus.KEPT))
                 .select(col("symbol"), col("market"), col("region"), col("name"), col("industry"),
                         coalesce(lower(col("kind")), lit("stock")).as("kind"), col("board"), col("shares_outstanding"));
@@ -110,11 +110,10 @@ public final class Ingest {
                     concat(lit(p + " "), col(p).cast("string"), lit(" outside [" + lo + ", " + hi + "] (quality.min_price, quality.max_price)"))));
         }
         priceLines = RowStatus.withChecks(priceLines, priceChecks);
-        priceLines = priceLines.cache(); // read once, used by prices, rejects and the reconciliation
-        Dataset<Row> priceData = RowStatus.withRowStatus(priceLines.filter(col("line_kind").equalTo("DATA")),
-                List.of("market", "symbol", "trade_date"), PRICE_VALUES, dateScope);
+        // Parsed and classified once, used by prices, rejects and the reconciliation.
+        Dataset<Row> priceData = RowStatus.withRowStatus(priceLines, List.of("market", "symbol", "trade_date"), PRICE_VALUES, dateScope).cache();
         rejects.add(RowStatus.rejects(priceData, "prices"));
-        recon.add(RowStatus.reconciliation(priceLines, priceData, "prices"));
+        recon.add(RowStatus.reconciliation(priceData, "prices"));
         Dataset<Row> prices = priceData.filter(col("row_status").equalTo(RowStatus.KEPT))
                 .select(col("market"), col("symbol"), col("trade_date"), col("open_price"), col("high_price"), col("low_price"),
                         col("close_price"), col("adj_close_price"), col("volume"), col("turnover"), col("currency"),
@@ -127,10 +126,10 @@ public final class Ingest {
             Dataset<Row> lines = withSource(LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), f.path()), cfg.layouts().get(f.layout()),
                     TargetSchema.FACTORS), i, lit(null)).withColumn("region", lit(f.region()));
             lines = RowStatus.withChecks(lines, List.of(future));
-            Dataset<Row> data = RowStatus.withRowStatus(lines.filter(col("line_kind").equalTo("DATA")),
-                    List.of("region", "trade_date"), List.of("mkt_rf", "smb", "hml", "rf", "mom"), dateScope);
+            Dataset<Row> data = RowStatus.withRowStatus(lines, List.of("region", "trade_date"),
+                    List.of("mkt_rf", "smb", "hml", "rf", "mom"), dateScope).cache();
             rejects.add(RowStatus.rejects(data, "factors"));
-            recon.add(RowStatus.reconciliation(lines, data, "factors"));
+            recon.add(RowStatus.reconciliation(data, "factors"));
             factors = factors.unionByName(data.filter(col("row_status").equalTo(RowStatus.KEPT))
                     .select(col("region"), col("trade_date"), col("mkt_rf"), col("smb"), col("hml"), col("rf"), col("mom")));
         }

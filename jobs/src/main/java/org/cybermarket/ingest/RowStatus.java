@@ -31,46 +31,53 @@ public final class RowStatus {
     private RowStatus() {}
 
     /**
-     * Adds {@code row_status} to DATA lines.
+     * Adds {@code row_status} to the DATA lines of a line frame (other lines keep a null status), so that one frame,
+     * cached once, gives the kept rows, the rejects and the reconciliation.
      * <ul>
      * <li>Rows outside the date scope ({@code scope} gives BEFORE_MIN_DATE or AFTER_AS_OF, null inside) are not read
      *     further: they are counted, not rejected, and take no part in duplicate handling.</li>
-     * <li>Among rows without a reason that share {@code keys}: identical values everywhere -> the first (best priority,
+     * <li>Rows with a reason are REJECTED.</li>
+     * <li>Among the other rows that share {@code keys}: identical values everywhere -> the first (best priority,
      *     then file and line) is kept and the others are exact duplicates.</li>
      * <li>Different values, every row with a priority, and the best priority held by one input: that input wins; the
      *     other inputs' rows are SUPERSEDED (listed with the winning file and line), or duplicates where they agree with
      *     it. Inside the winning input, rows that disagree are all DUPLICATE_CONFLICT (one source contradicting itself).</li>
      * <li>Different values otherwise: every one is rejected as DUPLICATE_CONFLICT (nobody can say which is right).</li>
      * </ul>
+     * Two window passes over the rows of a key, as before priorities existed: one unordered (every aggregate in one
+     * select, so that they share it) and one ordered by (priority, file, line) for the first row.
      */
-    public static Dataset<Row> withRowStatus(Dataset<Row> dataLines, List<String> keys, List<String> values, Column scope) {
+    public static Dataset<Row> withRowStatus(Dataset<Row> lines, List<String> keys, List<String> values, Column scope) {
         Column[] keyCols = keys.stream().map(functions::col).toArray(Column[]::new);
         WindowSpec byKey = Window.partitionBy(keyCols);
-        WindowSpec ordered = byKey.orderBy(col(SOURCE_PRIORITY).asc_nulls_last(), col("source_file"), col("line_number"));
-        Column signature = to_json(struct(values.stream().map(functions::col).toArray(Column[]::new)));
-        Dataset<Row> scoped = dataLines.withColumn("row_status", scope);
-        Dataset<Row> outside = scoped.filter(col("row_status").isNotNull());
-        Dataset<Row> inside = scoped.filter(col("row_status").isNull());
-        Column isBest = col(SOURCE_PRIORITY).equalTo(min(SOURCE_PRIORITY).over(byKey));
-        Dataset<Row> good = inside.filter(col("reason_code").isNull())
-                .withColumn("_sig", signature)
-                .withColumn("_sigs", size(collect_set("_sig").over(byKey)))
-                .withColumn("_is_best", coalesce(isBest, lit(false)))
-                .withColumn("_unranked", max(when(col(SOURCE_PRIORITY).isNull(), 1).otherwise(0)).over(byKey))
-                .withColumn("_best_inputs", size(collect_set(when(col("_is_best"), col(SOURCE_INPUT))).over(byKey)))
-                .withColumn("_best_sigs", size(collect_set(when(col("_is_best"), col("_sig"))).over(byKey)))
-                .withColumn("_inputs", size(collect_set(SOURCE_INPUT).over(byKey)))
-                .withColumn("_ordinal", row_number().over(ordered))
-                .withColumn("_winner_sig", first("_sig").over(ordered))
-                .withColumn("_winner_file", first("source_file").over(ordered))
-                .withColumn("_winner_line", first("line_number").over(ordered))
-                .withColumn("_winner_priority", first(SOURCE_PRIORITY).over(ordered));
+        Column priority = col(SOURCE_PRIORITY);
+        WindowSpec ordered = byKey.orderBy(priority.asc_nulls_last(), col("source_file"), col("line_number"));
+        Column isData = col("line_kind").equalTo("DATA");
+        Dataset<Row> scoped = lines.withColumn("row_status", when(isData, scope));
+        Column candidate = isData.and(col("row_status").isNull()).and(col("reason_code").isNull());
+        Dataset<Row> others = scoped.filter(not(candidate))
+                .withColumn("row_status", when(isData.and(col("row_status").isNull()), lit(REJECTED)).otherwise(col("row_status")));
+        Dataset<Row> good = scoped.filter(candidate)
+                .withColumn("_sig", to_json(struct(values.stream().map(functions::col).toArray(Column[]::new))))
+                .select(col("*"),
+                        size(collect_set("_sig").over(byKey)).as("_sigs"),
+                        size(collect_set(SOURCE_INPUT).over(byKey)).as("_inputs"),
+                        min(priority).over(byKey).as("_best"),
+                        max(when(priority.isNull(), 1).otherwise(0)).over(byKey).as("_unranked"),
+                        // the lowest and the highest input holding the best priority: one input when they agree
+                        min(struct(priority.as("p"), col(SOURCE_INPUT).as("i"))).over(byKey).as("_low"),
+                        max(struct(negate(priority).as("p"), col(SOURCE_INPUT).as("i"))).over(byKey).as("_high"),
+                        collect_set(struct(priority.as("p"), col("_sig").as("s"))).over(byKey).as("_versions"),
+                        row_number().over(ordered).as("_ordinal"),
+                        first(struct(priority.as("p"), col("source_file").as("f"), col("line_number").as("l"), col("_sig").as("s")))
+                                .over(ordered).as("_winner"));
+        Column isBest = coalesce(priority.equalTo(col("_best")), lit(false));
         Column identical = col("_sigs").equalTo(1);
-        Column resolvable = col("_unranked").equalTo(0).and(col("_best_inputs").equalTo(1));
-        Column winnerAgrees = col("_best_sigs").equalTo(1);
-        Column conflict = not(identical).and(not(resolvable).or(col("_is_best").and(not(winnerAgrees))));
-        Column superseded = not(identical).and(resolvable).and(not(col("_is_best")))
-                .and(not(winnerAgrees).or(col("_sig").notEqual(col("_winner_sig"))));
+        Column resolvable = col("_unranked").equalTo(0).and(col("_low.i").equalTo(col("_high.i")));
+        Column winnerAgrees = expr("size(filter(_versions, v -> v.p = _best))").equalTo(1);
+        Column conflict = not(identical).and(not(resolvable).or(isBest.and(not(winnerAgrees))));
+        Column superseded = not(identical).and(resolvable).and(not(isBest))
+                .and(not(winnerAgrees).or(col("_sig").notEqual(col("_winner.s"))));
         String keyNames = String.join("+", keys);
         Dataset<Row> classified = good
                 .withColumn("reason_code", when(conflict, lit("DUPLICATE_CONFLICT")).when(superseded, lit("SUPERSEDED")))
@@ -78,16 +85,14 @@ public final class RowStatus {
                                 col("_sigs").cast("string"), lit(" versions"),
                                 when(col("_inputs").gt(1).and(not(resolvable)), concat(lit(" from "), col("_inputs").cast("string"),
                                         lit(" inputs, and no 'priority' on them says which wins"))).otherwise(lit("")),
-                                when(col("_is_best").and(resolvable), lit(" within the winning input")).otherwise(lit(""))))
-                        .when(superseded, concat(lit("superseded by "), col("_winner_file"), lit(" line "),
-                                coalesce(col("_winner_line").cast("string"), lit("-")), lit(" (priority "), col("_winner_priority").cast("string"),
-                                lit(" over "), col(SOURCE_PRIORITY).cast("string"), lit(")"))))
+                                when(isBest.and(resolvable), lit(" within the winning input")).otherwise(lit(""))))
+                        .when(superseded, concat(lit("superseded by "), col("_winner.f"), lit(" line "),
+                                coalesce(col("_winner.l").cast("string"), lit("-")), lit(" (priority "), col("_winner.p").cast("string"),
+                                lit(" over "), priority.cast("string"), lit(")"))))
                 .withColumn("row_status", when(conflict, lit(REJECTED)).when(superseded, lit(SUPERSEDED))
                         .when(col("_ordinal").gt(1), lit(DUPLICATE)).otherwise(lit(KEPT)))
-                .drop("_sig", "_sigs", "_is_best", "_unranked", "_best_inputs", "_best_sigs", "_inputs", "_ordinal",
-                        "_winner_sig", "_winner_file", "_winner_line", "_winner_priority");
-        Dataset<Row> bad = inside.filter(col("reason_code").isNotNull()).withColumn("row_status", lit(REJECTED));
-        return classified.unionByName(bad).unionByName(outside);
+                .drop("_sig", "_sigs", "_inputs", "_best", "_unranked", "_low", "_high", "_versions", "_ordinal", "_winner");
+        return classified.unionByName(others);
     }
 
     /** The date scope of dated inputs: rows before {@code minDate} or after {@code asOf} (up to {@code today}) are out of it. */
@@ -105,32 +110,23 @@ public final class RowStatus {
 
     /**
      * One row per file: every physical line is counted once, and rows read = kept + rejected + duplicates + superseded +
-     * before the minimum date + after the as-of date.
-     *
-     * @param allLines   every line of the files (all kinds)
-     * @param classified the DATA lines with {@code row_status}
+     * before the minimum date + after the as-of date. One aggregation over the frame of {@link #withRowStatus}.
      */
-    public static Dataset<Row> reconciliation(Dataset<Row> allLines, Dataset<Row> classified, String dataset) {
-        Dataset<Row> lines = allLines.groupBy("source_file").agg(
-                count(lit(1)).as("lines_total"),
-                kindCount("PREAMBLE", "preamble_lines"), kindCount("HEADER", "header_lines"),
-                kindCount("BLANK", "blank_lines"), kindCount("FOOTER", "footer_lines"), kindCount("DATA", "rows_read"));
+    public static Dataset<Row> reconciliation(Dataset<Row> classified, String dataset) {
         List<String> statuses = List.of(KEPT, REJECTED, DUPLICATE, SUPERSEDED, BEFORE_MIN_DATE, AFTER_AS_OF);
         List<String> names = List.of("rows_kept", "rows_rejected", "rows_duplicate", "rows_superseded", "rows_before_min_date", "rows_after_as_of");
-        Column[] counts = new Column[statuses.size()];
-        for (int i = 0; i < counts.length; i++) counts[i] = statusCount(statuses.get(i), names.get(i));
-        Dataset<Row> status = classified.groupBy("source_file").agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length));
-        List<Column> out = new java.util.ArrayList<>(List.of(lit(dataset).as("dataset"), lines.col("source_file"), col("lines_total"),
-                col("preamble_lines"), col("header_lines"), col("blank_lines"), col("footer_lines"), col("rows_read")));
+        List<Column> aggs = new java.util.ArrayList<>(List.of(kindCount("PREAMBLE", "preamble_lines"), kindCount("HEADER", "header_lines"),
+                kindCount("BLANK", "blank_lines"), kindCount("FOOTER", "footer_lines"), kindCount("DATA", "rows_read")));
+        for (int i = 0; i < statuses.size(); i++) aggs.add(statusCount(statuses.get(i), names.get(i)));
         Column accounted = lit(0L);
-        for (String n : names) {
-            out.add(coalesce(col(n), lit(0L)).as(n));
-            accounted = accounted.plus(coalesce(col(n), lit(0L)));
-        }
+        for (String n : names) accounted = accounted.plus(col(n));
+        List<Column> out = new java.util.ArrayList<>(List.of(lit(dataset).as("dataset"), col("source_file"), col("lines_total"),
+                col("preamble_lines"), col("header_lines"), col("blank_lines"), col("footer_lines"), col("rows_read")));
+        for (String n : names) out.add(col(n));
         out.add(col("rows_read").equalTo(accounted)
                 .and(col("lines_total").equalTo(col("rows_read").plus(col("preamble_lines")).plus(col("header_lines"))
                         .plus(col("blank_lines")).plus(col("footer_lines")))).as("balanced"));
-        return lines.join(status, lines.col("source_file").equalTo(status.col("source_file")), "left")
+        return classified.groupBy("source_file").agg(count(lit(1)).as("lines_total"), aggs.toArray(Column[]::new))
                 .select(out.toArray(Column[]::new));
     }
 

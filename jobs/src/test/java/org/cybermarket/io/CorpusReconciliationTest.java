@@ -55,8 +55,7 @@ class CorpusReconciliationTest {
             List<String> keys = target == TargetSchema.SECURITIES ? List.of("source_file", "symbol")
                     : target == TargetSchema.FACTORS ? List.of("source_file", "trade_date") : List.of("source_file", "symbol", "trade_date");
             List<String> values = target.fieldNames().stream().filter(f -> !keys.contains(f)).toList();
-            Dataset<Row> data = RowStatus.withRowStatus(lines.filter("line_kind = 'DATA'"), keys, values, lit(null).cast("string"));
-            parts.add(RowStatus.reconciliation(lines, data, target.name()));
+            parts.add(RowStatus.reconciliation(RowStatus.withRowStatus(lines, keys, values, lit(null).cast("string")), target.name()));
         });
         Dataset<Row> all = parts.get(0);
         for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i));
