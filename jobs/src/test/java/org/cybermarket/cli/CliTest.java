@@ -85,7 +85,7 @@ class CliTest {
         Path out = org.cybermarket.testing.SampleRun.output();
         Result r = run("query", "--out", out.toString(), "--master", "local[2]", "selct * from returns");
         assertEquals(1, r.code());
-        assertTrue(r.err().strip().startsWith("cybermarket: [PARSE_SYNTAX_ERROR] Syntax error at or near 'selct'"), r.err());
+        assertTrue(r.err().strip().startsWith("cybermarket: the SQL does not parse: [PARSE_SYNTAX_ERROR] Syntax error at or near 'selct'"), r.err());
         assertFalse(r.err().strip().contains("\n"), r.err());
     }
 
@@ -155,6 +155,8 @@ class CliTest {
         Result r = run("ingest", "--config", cfg.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nothing-here") && r.err().contains("no input file matches"), r.err());
-        assertFalse(Files.exists(Outputs.manifest(tmp.resolve("out"))), "checked before a run starts: no failed run recorded");
+        Path out = tmp.resolve("out");
+        assertFalse(Files.exists(out.resolve("current")) || Files.exists(out.resolve("_runs")),
+                "checked before a run starts: nothing published, no failed run recorded");
     }
 }
