@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Options every job command takes. */
 public final class CommonOptions {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/sample.yaml",
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/real.yaml",
             description = "Pipeline config, JSON or YAML (default: ${DEFAULT-VALUE}).")
     Path config;
 

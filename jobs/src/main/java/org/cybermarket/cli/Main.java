@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cybermarket", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cybersecurity market analytics on Apache Spark: ingest, returns, sector returns, event studies, growth analytics.",
         subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class, JobCommands.Forecast.class,
-                GenerateSampleCommand.class, GenerateScaledCommand.class, ReportCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+                GenerateSampleCommand.class, GenerateScaledCommand.class, ExtractRealCommand.class, ReportCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
