@@ -47,7 +47,7 @@ public final class CommonOptions {
                 cfg.layouts(), cfg.prices(), cfg.securities(), cfg.factors(),
                 cfg.events() == null ? null : resolveAgainst(base, cfg.events()),
                 cfg.research() == null ? null : resolveAgainst(base, cfg.research()),
-                cfg.eventStudy(), cfg.forecast(), cfg.quality());
+                cfg.eventStudy(), cfg.forecast(), cfg.quality(), cfg.sectors(), cfg.report());
         return c;
     }
 
