@@ -46,19 +46,91 @@ final class Findings {
                     + "the normal-return model; tests are two-sided (docs/methodology.md).</p>");
             List<Row> events = store.read("events").where(shown.filter()).orderBy("event_id").collectAsList();
             List<Row> days = store.read("event_days").where(shown.filter()).orderBy("event_id", "market").collectAsList();
+            FocusRows rows = FocusRows.read(store, shown, focus);
             for (Row e : events) {
                 String id = e.getAs("event_id");
-                b.append(event(store, e, days.stream().filter(d -> id.equals(d.getAs("event_id"))).toList(),
-                        regionDays.stream().filter(r -> r.eventId().equals(id)).toList(), focus));
+                b.append(event(e, days.stream().filter(d -> id.equals(d.getAs("event_id"))).toList(),
+                        regionDays.stream().filter(r -> r.eventId().equals(id)).toList(), rows.of(id), focus));
             }
             b.append(shown.note());
-            b.append(caveats(store, shown, focus));
+            b.append(caveats(store, shown));
         }
         b.append(research(store));
         return b.append("</section>").toString();
     }
 
-    private static String event(OutputStore store, Row event, List<Row> days, List<RegionDays> regions, Focus focus) {
+    /**
+     * The focus industry's rows of the shown events, read once (each field by event id): its group days 0 and +1 and
+     * its group windows per market, its exclusions per market and reason, and company by company its windows, days
+     * 0 and +1 and exclusions. Bounded by events x markets x (2 days, windows, {@value #MAX_COMPANIES} companies).
+     */
+    record FocusRows(Map<String, List<Row>> days, Map<String, List<Row>> windows, Map<String, List<Row>> excluded,
+                     Map<String, List<Row>> companyWindows, Map<String, List<Row>> companyDays, Map<String, List<Row>> excludedNames,
+                     Map<String, List<Row>> studiedTotals, long excludedTotal) {
+
+        static FocusRows read(OutputStore store, Report.Shown shown, Focus focus) {
+            Column group = shown.filter().and(col("group_industry").equalTo(focus.industry())).and(col("group_market").notEqual("ALL"));
+            Column mine = shown.filter().and(col("industry").equalTo(focus.industry()));
+            Map<String, List<Row>> days = byEvent(store, "es_group_days", ds -> ds.where(group.and(col("event_day_offset").isin(0, 1)))
+                    .orderBy("event_id", "group_market", "event_day_offset"));
+            Map<String, List<Row>> windows = byEvent(store, "es_group_windows", ds -> ds.where(group)
+                    .orderBy("event_id", "group_market", "window_start", "window_end"));
+            Map<String, List<Row>> excluded = byEvent(store, "es_exclusions", ds -> ds.where(mine)
+                    .groupBy("event_id", "market", "reason_code").count().orderBy("event_id", "market", "reason_code"));
+            Dataset<Row> names = store.read("securities").select("market", "symbol", "name");
+            Map<String, List<Row>> companyWindows = Map.of();
+            Map<String, List<Row>> companyDays = Map.of();
+            Map<String, List<Row>> totals = Map.of();
+            if (store.exists("es_security_windows") && store.exists("es_security_days")) {
+                Dataset<Row> studied = store.read("es_security_windows").where(mine).select("event_id", "market", "symbol").distinct()
+                        .withColumn("n", row_number().over(Window.partitionBy("event_id", "market").orderBy("symbol")));
+                Dataset<Row> chosen = studied.where(col("n").leq(MAX_COMPANIES)).select("event_id", "market", "symbol");
+                totals = byEvent(studied.groupBy("event_id", "market").agg(max("n").as("n")));
+                companyWindows = byEvent(store.read("es_security_windows").where(mine).join(chosen, keys("event_id", "market", "symbol"), "inner")
+                        .join(names, keys("market", "symbol"), "left"));
+                companyDays = byEvent(store.read("es_security_days").where(mine.and(col("event_day_offset").isin(0, 1)))
+                        .join(chosen, keys("event_id", "market", "symbol"), "inner")
+                        .select("event_id", "market", "symbol", "event_day_offset", "abnormal_return"));
+            }
+            Map<String, List<Row>> excludedNames = Map.of();
+            long excludedTotal = 0;
+            if (store.exists("es_exclusions")) {
+                Dataset<Row> ex = store.read("es_exclusions").where(mine);
+                List<Row> first = ex.join(names, keys("market", "symbol"), "left").orderBy("event_id", "market", "symbol")
+                        .limit(Report.MAX_EXCLUSIONS).collectAsList();
+                excludedNames = group(first);
+                excludedTotal = first.size() < Report.MAX_EXCLUSIONS ? first.size() : ex.count();
+            }
+            return new FocusRows(days, windows, excluded, companyWindows, companyDays, excludedNames, totals, excludedTotal);
+        }
+
+        /** One event's rows. */
+        EventRows of(String id) {
+            return new EventRows(days.getOrDefault(id, List.of()), windows.getOrDefault(id, List.of()), excluded.getOrDefault(id, List.of()),
+                    companyWindows.getOrDefault(id, List.of()), companyDays.getOrDefault(id, List.of()), excludedNames.getOrDefault(id, List.of()),
+                    studiedTotals.getOrDefault(id, List.of()), excludedTotal);
+        }
+
+        private static Map<String, List<Row>> byEvent(OutputStore store, String dataset, java.util.function.UnaryOperator<Dataset<Row>> query) {
+            return store.exists(dataset) ? byEvent(query.apply(store.read(dataset))) : Map.of();
+        }
+
+        private static Map<String, List<Row>> byEvent(Dataset<Row> rows) {
+            return group(rows.collectAsList());
+        }
+
+        private static Map<String, List<Row>> group(List<Row> rows) {
+            Map<String, List<Row>> out = new TreeMap<>();
+            for (Row r : rows) out.computeIfAbsent(r.getAs("event_id"), k -> new ArrayList<>()).add(r);
+            return out;
+        }
+    }
+
+    /** {@link FocusRows} of one event. */
+    record EventRows(List<Row> days, List<Row> windows, List<Row> excluded, List<Row> companyWindows, List<Row> companyDays,
+                     List<Row> excludedNames, List<Row> studiedTotals, long excludedTotal) {}
+
+    private static String event(Row event, List<Row> days, List<RegionDays> regions, EventRows rows, Focus focus) {
         String id = event.getAs("event_id");
         StringBuilder b = new StringBuilder("<h3>").append(Html.esc(event.getAs("name"))).append(" (").append(Html.esc(id)).append(")</h3>");
         b.append("<p>").append(Html.esc(Html.instant(event.getAs("event_instant")) + ". " + Objects.toString(event.getAs("description"), ""))).append("</p>");
@@ -70,23 +142,20 @@ final class Findings {
                     : market + ": day 0 is " + Html.day(day0) + " (" + d.getAs("day0_rule") + ")")).append("</li>");
         }
         b.append("</ul>");
-        Dataset<Row> groupDays = store.exists("es_group_days") ? store.read("es_group_days")
-                .where(col("event_id").equalTo(id).and(col("group_industry").equalTo(focus.industry())).and(col("group_market").notEqual("ALL"))) : null;
-        Map<String, Map<String, Long>> excludedByMarket = exclusionsOfFocus(store, id, focus);
-        for (RegionDays region : regions) b.append(region(region, groupDays, excludedByMarket, focus));
-        b.append(focusStatistics(store, id, groupDays, focus));
-        b.append(companies(store, id, focus));
+        Map<String, Map<String, Long>> excludedByMarket = new TreeMap<>();
+        for (Row r : rows.excluded()) {
+            excludedByMarket.computeIfAbsent(r.getAs("market"), k -> new TreeMap<>()).put(r.getAs("reason_code"), r.getAs("count"));
+        }
+        for (RegionDays region : regions) b.append(region(region, rows.days(), excludedByMarket, focus));
+        b.append(focusStatistics(rows, focus));
+        b.append(companies(rows, focus));
         return b.toString();
     }
 
     /** The focus industry's sentences for one region on day 0 and day +1, and the industries' table. */
-    private static String region(RegionDays rd, Dataset<Row> groupDays, Map<String, Map<String, Long>> excluded, Focus focus) {
-        Map<String, Row> stats = new TreeMap<>();
-        if (groupDays != null) {
-            for (Row g : groupDays.where(col("group_market").isin(rd.markets().toArray()).and(col("first_date").isin(rd.dates().toArray()))).collectAsList()) {
-                stats.put(g.getAs("group_market") + "|" + g.getAs("first_date"), g);
-            }
-        }
+    private static String region(RegionDays rd, List<Row> groupDays, Map<String, Map<String, Long>> excluded, Focus focus) {
+        Map<String, Row> stats = new TreeMap<>(); // market|date -> the focus group's row that day
+        for (Row g : groupDays) stats.put(g.getAs("group_market") + "|" + g.getAs("first_date"), g);
         StringBuilder b = new StringBuilder("<h4>").append(Html.esc(rd.region())).append(": ").append(Html.esc(focus.industry()))
                 .append(" among the industries on day 0 and day +1</h4>");
         for (LocalDate date : rd.dates()) {
@@ -184,18 +253,16 @@ final class Findings {
     }
 
     /** The focus industry on each market: AAR on day 0 and +1, and CAAR over each window, with every test. */
-    private static String focusStatistics(OutputStore store, String eventId, Dataset<Row> groupDays, Focus focus) {
-        if (groupDays == null || !store.exists("es_group_windows")) return "";
+    private static String focusStatistics(EventRows focusRows, Focus focus) {
         List<List<Object>> rows = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
-        for (Row g : groupDays.where(col("event_day_offset").isin(0, 1)).orderBy("group_market", "event_day_offset").collectAsList()) {
+        for (Row g : focusRows.days()) {
             rows.add(List.of(g.getAs("group_market"), "AAR day " + Html.offset(g.<Integer>getAs("event_day_offset")), String.valueOf(g.<LocalDate>getAs("first_date")),
                     g.<Long>getAs("n_securities"), Html.pct(g.getAs("aar")), Html.stat(g.getAs("t_cs")), Html.p(g.getAs("p_t_cs")),
                     Html.stat(g.getAs("patell")), Html.p(g.getAs("p_patell")), Html.stat(g.getAs("bmp")), Html.p(g.getAs("p_bmp")),
                     Html.stat(g.getAs("corrado")), Html.p(g.getAs("p_corrado"))));
         }
-        for (Row w : store.read("es_group_windows").where(col("event_id").equalTo(eventId).and(col("group_industry").equalTo(focus.industry()))
-                .and(col("group_market").notEqual("ALL"))).orderBy("group_market", "window_start", "window_end").collectAsList()) {
+        for (Row w : focusRows.windows()) {
             String window = "[" + Html.offset(w.<Integer>getAs("window_start")) + ", " + Html.offset(w.<Integer>getAs("window_end")) + "]";
             rows.add(List.of(w.getAs("group_market"), "CAAR " + window, w.getAs("first_date") + " .. " + w.getAs("last_date"),
                     w.<Long>getAs("n_securities"), Html.pct(w.getAs("caar")), Html.stat(w.getAs("t_cs")), Html.p(w.getAs("p_t_cs")),
@@ -215,30 +282,20 @@ final class Findings {
     }
 
     /** Each studied company of the focus industry (AR on day 0 and +1, CAR per window), then the excluded ones with the reason. */
-    private static String companies(OutputStore store, String eventId, Focus focus) {
-        if (!store.exists("es_security_windows")) return "";
-        Column mine = col("event_id").equalTo(eventId).and(col("industry").equalTo(focus.industry()));
-        Dataset<Row> studied = store.read("es_security_windows").where(mine).select("market", "symbol").distinct()
-                .withColumn("n", row_number().over(Window.partitionBy("market").orderBy("symbol")));
-        Dataset<Row> chosen = studied.where(col("n").leq(MAX_COMPANIES)).select("market", "symbol");
-        Map<String, Long> totals = new TreeMap<>();
-        for (Row r : studied.groupBy("market").agg(max("n")).collectAsList()) totals.put(r.getString(0), ((Number) r.get(1)).longValue());
-        Dataset<Row> names = store.read("securities").select("market", "symbol", "name");
-        Map<String, Map<String, Object>> table = new LinkedHashMap<>();
+    private static String companies(EventRows focusRows, Focus focus) {
+        Map<String, Map<String, Object>> table = new LinkedHashMap<>(); // market|symbol -> column -> value
         TreeMap<String, String> windows = new TreeMap<>(); // sort key -> label
-        for (Row r : store.read("es_security_windows").where(mine).join(chosen, keys("market", "symbol"), "inner")
-                .join(names, keys("market", "symbol"), "left").collectAsList()) {
-            String key = r.getAs("market") + "|" + r.getAs("symbol");
-            Map<String, Object> row = table.computeIfAbsent(key, k -> new TreeMap<>());
+        for (Row r : focusRows.companyWindows()) {
+            Map<String, Object> row = table.computeIfAbsent(r.getAs("market") + "|" + r.getAs("symbol"), k -> new TreeMap<>());
             row.put("name", r.getAs("name"));
             row.put("L", r.getAs("estimation_days"));
             String label = "CAR [" + Html.offset(r.<Integer>getAs("window_start")) + ", " + Html.offset(r.<Integer>getAs("window_end")) + "]";
             windows.put(String.format(Locale.ROOT, "%05d%05d", r.<Integer>getAs("window_start") + 10000, r.<Integer>getAs("window_end") + 10000), label);
             row.put(label, r.getAs("car"));
         }
-        for (Row r : store.read("es_security_days").where(mine.and(col("event_day_offset").isin(0, 1))).join(chosen, keys("market", "symbol"), "inner")
-                .select("market", "symbol", "event_day_offset", "abnormal_return").collectAsList()) {
-            table.computeIfAbsent(r.getAs("market") + "|" + r.getAs("symbol"), k -> new TreeMap<>()).put("AR " + Html.offset(r.getInt(2)), r.getAs("abnormal_return"));
+        for (Row r : focusRows.companyDays()) {
+            table.computeIfAbsent(r.getAs("market") + "|" + r.getAs("symbol"), k -> new TreeMap<>())
+                    .put("AR " + Html.offset(r.<Integer>getAs("event_day_offset")), r.getAs("abnormal_return"));
         }
         List<String> header = new ArrayList<>(List.of("market", "symbol", "name", "AR day 0", "AR day +1"));
         header.addAll(windows.values());
@@ -258,46 +315,31 @@ final class Findings {
             rows.add(row);
         }
         List<String> classes = new ArrayList<>(java.util.Collections.nCopies(rows.size(), ""));
-        long excludedTotal = 0;
-        if (store.exists("es_exclusions")) {
-            Dataset<Row> ex = store.read("es_exclusions").where(mine);
-            List<Row> first = ex.join(names, keys("market", "symbol"), "left").orderBy("market", "symbol").limit(Report.MAX_EXCLUSIONS).collectAsList();
-            excludedTotal = first.size() < Report.MAX_EXCLUSIONS ? first.size() : ex.count();
-            for (Row r : first) {
-                List<Object> row = new ArrayList<>(List.of(r.getAs("market"), r.getAs("symbol"), Objects.toString(r.getAs("name"), ""), "", ""));
-                for (int i = 0; i < windows.size(); i++) row.add("");
-                row.add(r.getAs("estimation_days") == null ? "" : r.getAs("estimation_days"));
-                row.add("excluded: " + r.getAs("reason_code") + " (" + Objects.toString(r.getAs("detail"), "") + ")");
-                rows.add(row);
-                classes.add("excluded");
-            }
+        for (Row r : focusRows.excludedNames()) {
+            List<Object> row = new ArrayList<>(List.of(r.getAs("market"), r.getAs("symbol"), Objects.toString(r.getAs("name"), ""), "", ""));
+            for (int i = 0; i < windows.size(); i++) row.add("");
+            row.add(r.getAs("estimation_days") == null ? "" : r.getAs("estimation_days"));
+            row.add("excluded: " + r.getAs("reason_code") + " (" + Objects.toString(r.getAs("detail"), "") + ")");
+            rows.add(row);
+            classes.add("excluded");
         }
         StringBuilder b = new StringBuilder("<h4>").append(Html.esc(focus.industry())).append(" company by company</h4>");
         if (rows.isEmpty()) return b.append("<p>No ").append(Html.esc(focus.industry())).append(" security in this event.</p>").toString();
         b.append(Html.table(header, rows, classes));
-        totals.forEach((market, n) -> {
-            if (n > MAX_COMPANIES) b.append("<p class=\"note\">").append(Html.esc(market)).append(": the first ").append(MAX_COMPANIES)
+        for (Row t : focusRows.studiedTotals()) {
+            long n = ((Number) t.getAs("n")).longValue();
+            if (n > MAX_COMPANIES) b.append("<p class=\"note\">").append(Html.esc(t.getAs("market"))).append(": the first ").append(MAX_COMPANIES)
                     .append(" of ").append(n).append(" studied names by symbol; all are in es_security_windows.</p>");
-        });
-        if (excludedTotal > Report.MAX_EXCLUSIONS) {
-            b.append("<p class=\"note\">The first ").append(Report.MAX_EXCLUSIONS).append(" of ").append(excludedTotal).append(" excluded names; all are in es_exclusions.</p>");
+        }
+        if (focusRows.excludedTotal() > Report.MAX_EXCLUSIONS) {
+            b.append("<p class=\"note\">The first ").append(Report.MAX_EXCLUSIONS).append(" of ").append(focusRows.excludedTotal())
+                    .append(" excluded names (all events); all are in es_exclusions.</p>");
         }
         return b.toString();
     }
 
-    /** The focus industry's excluded names per market: reason code -> count. */
-    private static Map<String, Map<String, Long>> exclusionsOfFocus(OutputStore store, String eventId, Focus focus) {
-        Map<String, Map<String, Long>> out = new TreeMap<>();
-        if (!store.exists("es_exclusions")) return out;
-        for (Row r : store.read("es_exclusions").where(col("event_id").equalTo(eventId).and(col("industry").equalTo(focus.industry())))
-                .groupBy("market", "reason_code").count().collectAsList()) {
-            out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-        }
-        return out;
-    }
-
     /** What the figures do not show: exclusions, markets without a day 0, warnings inside windows, pooled groups. */
-    private static String caveats(OutputStore store, Report.Shown shown, Focus focus) {
+    private static String caveats(OutputStore store, Report.Shown shown) {
         List<String> items = new ArrayList<>();
         if (store.exists("es_exclusions")) {
             List<String> parts = new ArrayList<>();
@@ -319,7 +361,7 @@ final class Findings {
         }
         if (!noDay0.isEmpty()) items.add(Html.esc("Markets in the event catalogue but not studied: " + String.join("; ", noDay0) + "."));
         items.add(warningsInWindows(store, shown));
-        if (store.exists("es_group_days")) {
+        if (store.exists("es_security_windows")) {
             List<Row> pooled = store.read("es_security_windows").where(shown.filter()).select("event_id", "market").distinct().orderBy("event_id", "market").collectAsList();
             Map<String, TreeSet<String>> marketsByEvent = new TreeMap<>();
             for (Row r : pooled) marketsByEvent.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
