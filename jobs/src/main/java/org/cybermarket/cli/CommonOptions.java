@@ -2,17 +2,30 @@ package org.cybermarket.cli;
 
 import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.config.PipelineConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Options every job command takes. */
 public final class CommonOptions {
+    /** Reads --as-of, saying in one line what is wrong with a date that is not one. */
+    static final class AsOfDate implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^Text '.*' could not be parsed(: | at index \\d+)?", "");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date yyyy-MM-dd" + (why.isBlank() ? "" : " (" + why + ")"));
+            }
+        }
+    }
+
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/real.yaml",
             description = "Pipeline config, JSON or YAML (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -23,20 +36,17 @@ public final class CommonOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Output root (overrides out; default out/).")
     String out;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Last date of data to accept, yyyy-MM-dd (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+            description = "Last date of data read, yyyy-MM-dd, for every input (prices and factors): later rows are counted in "
+                    + "ingest_reconciliation as after the as-of date, not read (default: the config's as_of, else today in UTC).")
     LocalDate asOf;
-
-    @Option(names = "--as-of-date-only", description = "Publish only the --as-of date's partitions of the date-partitioned "
-            + "datasets (sector_returns), replacing those partitions and leaving every other partition and dataset as it is: "
-            + "for scheduled daily runs and their reruns.")
-    boolean asOfDateOnly;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master (default: ${DEFAULT-VALUE}); 'none' leaves it to spark-submit.")
     String master;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark configuration, repeatable.")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    SparkConfOption conf;
 
     /** The effective config: the file, then the CLI overrides. Relative data_dir and catalogue paths resolve against the file's folder. */
     PipelineConfig load() {
@@ -55,6 +65,16 @@ public final class CommonOptions {
         List<String> out = new ArrayList<>();
         if (cfg.events() != null) out.add(cfg.events());
         if (cfg.research() != null) out.add(cfg.research());
+        return out;
+    }
+
+    /** Every path the run reads: the config, its data folder, each input (up to its first wildcard), the catalogues. */
+    List<String> inputPaths(PipelineConfig cfg) {
+        List<String> out = new ArrayList<>(List.of(config.toAbsolutePath().normalize().toString(), cfg.dataDir()));
+        for (var m : cfg.securities()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), m.path()));
+        for (var p : cfg.prices()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), p.path()));
+        for (var f : cfg.factors()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), f.path()));
+        out.addAll(catalogues(cfg));
         return out;
     }
 

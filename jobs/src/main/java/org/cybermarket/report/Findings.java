@@ -4,7 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class Findings {
     /** What the findings follow: the focus industry and the ranking threshold, from the run's config. */
     record Focus(String industry, Integer minMembers) {}
 
-    static String section(OutputStore store, Report.Shown shown, List<RegionDays> regionDays, Focus focus) {
+    static String section(Snapshot store, Report.Shown shown, List<RegionDays> regionDays, Focus focus) {
         StringBuilder b = new StringBuilder("<section id=\"findings\"><h2>Findings</h2>");
         if (!store.exists("event_days") || !store.exists("events") || !store.exists("securities")) {
             b.append("<p>No event study in this output.</p>");
@@ -68,7 +68,7 @@ final class Findings {
                      Map<String, List<Row>> companyWindows, Map<String, List<Row>> companyDays, Map<String, List<Row>> excludedNames,
                      Map<String, List<Row>> studiedTotals, long excludedTotal) {
 
-        static FocusRows read(OutputStore store, Report.Shown shown, Focus focus) {
+        static FocusRows read(Snapshot store, Report.Shown shown, Focus focus) {
             Column group = shown.filter().and(col("group_industry").equalTo(focus.industry())).and(col("group_market").notEqual("ALL"));
             Column mine = shown.filter().and(col("industry").equalTo(focus.industry()));
             Map<String, List<Row>> days = byEvent(store, "es_group_days", ds -> ds.where(group.and(col("event_day_offset").isin(0, 1)))
@@ -111,7 +111,7 @@ final class Findings {
                     studiedTotals.getOrDefault(id, List.of()), excludedTotal);
         }
 
-        private static Map<String, List<Row>> byEvent(OutputStore store, String dataset, java.util.function.UnaryOperator<Dataset<Row>> query) {
+        private static Map<String, List<Row>> byEvent(Snapshot store, String dataset, java.util.function.UnaryOperator<Dataset<Row>> query) {
             return store.exists(dataset) ? byEvent(query.apply(store.read(dataset))) : Map.of();
         }
 
@@ -339,7 +339,7 @@ final class Findings {
     }
 
     /** What the figures do not show: exclusions, markets without a day 0, warnings inside windows, pooled groups. */
-    private static String caveats(OutputStore store, Report.Shown shown) {
+    private static String caveats(Snapshot store, Report.Shown shown) {
         List<String> items = new ArrayList<>();
         if (store.exists("es_exclusions")) {
             List<String> parts = new ArrayList<>();
@@ -382,7 +382,7 @@ final class Findings {
     }
 
     /** Data-quality warnings dated inside the estimation or event window of a name the event study uses. */
-    private static String warningsInWindows(OutputStore store, Report.Shown shown) {
+    private static String warningsInWindows(Snapshot store, Report.Shown shown) {
         if (!store.exists("quality_warnings") || !store.exists("es_security_windows")) return "";
         Dataset<Row> windows = store.read("event_days").where(shown.filter().and(col("day0_date").isNotNull()))
                 .select("event_id", "market", "estimation_start_date", "estimation_end_date", "event_start_date", "event_end_date");
@@ -407,7 +407,7 @@ final class Findings {
     }
 
     /** What the market-research figures imply: the latest comparison, the revisions, realized against projected growth. */
-    private static String research(OutputStore store) {
+    private static String research(Snapshot store) {
         if (!store.exists("forecast_comparison") || !store.exists("market_forecast")) return "";
         List<String> sentences = new ArrayList<>();
         List<Row> cmp = store.read("forecast_comparison").where(col("year").equalTo(col("end_year")))

@@ -1,7 +1,7 @@
 package org.cybermarket.report;
 
 import org.apache.spark.sql.Row;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ record RegionDays(String eventId, String region, List<String> markets, List<Loca
                   Map<String, Map<LocalDate, Integer>> offsets, Map<LocalDate, List<Row>> sectors) {
 
     /** Every (event, region) of the shown events with a day 0 on at least one of the region's markets. */
-    static List<RegionDays> of(OutputStore store, Report.Shown shown) {
+    static List<RegionDays> of(Snapshot store, Report.Shown shown) {
         List<RegionDays> out = new ArrayList<>();
         if (!store.exists("event_days") || !store.exists("securities") || !store.exists("sector_returns")) return out;
         Map<String, String> regionOf = new TreeMap<>();
@@ -44,7 +44,7 @@ record RegionDays(String eventId, String region, List<String> markets, List<Loca
         return out;
     }
 
-    private static RegionDays read(OutputStore store, String event, String region, List<Row> markets) {
+    private static RegionDays read(Snapshot store, String event, String region, List<Row> markets) {
         LocalDate first = markets.stream().map(r -> r.<LocalDate>getAs("day0_date")).min(Comparator.naturalOrder()).orElseThrow();
         List<LocalDate> dates = store.read("sector_returns").where(col("region").equalTo(region).and(col("trade_date").geq(lit(first))))
                 .select("trade_date").distinct().orderBy("trade_date").limit(2).collectAsList().stream().map(r -> r.getLocalDate(0)).toList();

@@ -6,28 +6,23 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.config.ReportSettings;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 import org.cybermarket.io.Parallel;
-import org.cybermarket.pipeline.Manifests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -48,58 +43,48 @@ public final class Report {
 
     private Report() {}
 
-    public static Path render(SparkSession spark, String root) {
-        Path out = (root.startsWith("file:") ? Path.of(java.net.URI.create(root)) : Path.of(root)).toAbsolutePath();
-        // Unique names: two runs into one root may render at the same time; the last move wins.
-        String unique = Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid();
-        Path tmp = out.resolve("report.tmp-" + unique);
+    /**
+     * Writes the report of a snapshot into its folder ({@code <snapshot>/report/index.html} and the charts), before the
+     * snapshot is published (OutputRoot.publish), so the report is always the one of the datasets beside it.
+     */
+    public static Path render(SparkSession spark, Snapshot snapshot) {
+        Path dir = Path.of(snapshot.location()).resolve("report");
         try {
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
-            OutputStore store = new OutputStore(spark, root, "report");
+            if (Files.exists(dir)) throw new IOException(dir + " already exists");
+            Files.createDirectories(dir);
             StringBuilder body = new StringBuilder();
-            String manifest = Manifests.read(spark, root);
-            Findings.Focus focus = focus(manifest);
-            Shown shown = shownEvents(store); // the events the per-event sections show, decided once
-            List<RegionDays> regionDays = RegionDays.of(store, shown);
+            Findings.Focus focus = focus(snapshot.manifest());
+            Shown shown = shownEvents(snapshot); // the events the per-event sections show, decided once
+            List<RegionDays> regionDays = RegionDays.of(snapshot, shown);
             // The sections read different datasets: their queries run at the same time, the page keeps their order.
-            List<java.util.concurrent.Callable<String>> sections = List.of(() -> Findings.section(store, shown, regionDays, focus),
-                    () -> caar(store, tmp, shown, focus), () -> sectorRanking(tmp, regionDays, focus), () -> eventStudy(store, shown, focus),
-                    () -> growth(store, tmp), () -> dataQuality(store), () -> runSummary(manifest));
+            List<java.util.concurrent.Callable<String>> sections = List.of(() -> Findings.section(snapshot, shown, regionDays, focus),
+                    () -> caar(snapshot, dir, shown, focus), () -> sectorRanking(dir, regionDays, focus), () -> eventStudy(snapshot, shown, focus),
+                    () -> growth(snapshot, dir), () -> dataQuality(snapshot), () -> runSummary(snapshot));
             Parallel.all("report", sections).forEach(body::append);
-            Files.writeString(tmp.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
-            Path finalDir = out.resolve("report");
-            for (int attempt = 0; ; attempt++) {
-                Path old = out.resolve("report.old-" + unique + "-" + attempt);
-                try {
-                    if (Files.exists(finalDir)) Files.move(finalDir, old, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
-                    deleteTree(old);
-                    break;
-                } catch (IOException raced) { // another render moved its report in between
-                    deleteTree(old);
-                    if (attempt == 4) throw raced;
-                }
-            }
-            return finalDir.resolve("index.html");
+            Files.writeString(dir.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
+            return dir.resolve("index.html");
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the report under " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("writing the report under " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /** The focus industry and ranking threshold of the run that wrote the outputs (its manifest's config), or the defaults. */
-    static Findings.Focus focus(String manifest) throws IOException {
-        JsonNode config = manifest == null ? null : ConfigLoader.jsonMapper().readTree(manifest).path("config");
+    static Findings.Focus focus(JsonNode manifest) {
+        JsonNode config = manifest == null ? null : manifest.path("config");
         String industry = config == null ? null : config.path("report").path("focus_industry").asText(null);
         JsonNode min = config == null ? null : config.path("sectors").path("min_members");
         return new Findings.Focus(industry == null ? new ReportSettings(null).focusIndustry() : industry,
                 min == null || !min.isInt() ? null : min.asInt());
     }
 
-    static String runSummary(String json) throws IOException {
+    /**
+     * The run that produced this snapshot, and for each dataset the run that wrote it: after a daily run
+     * ({@code --as-of-date-only}) most datasets, and most partitions of sector_returns, come from an earlier run.
+     */
+    static String runSummary(Snapshot snapshot) {
+        JsonNode m = snapshot.manifest();
         StringBuilder b = new StringBuilder("<section id=\"run-summary\"><h2>Run summary</h2>");
-        if (json == null) return b.append("<p>No run manifest under this output root.</p></section>").toString();
-        JsonNode m = ConfigLoader.jsonMapper().readTree(json);
+        if (m == null) return b.append("<p>No run manifest in this snapshot.</p></section>").toString();
         List<List<Object>> facts = new ArrayList<>();
         for (String f : List.of("run_id", "command", "as_of", "started_at", "ended_at", "code_version", "spark_version", "master", "outcome", "error")) {
             if (m.hasNonNull(f)) facts.add(List.of(f, m.get(f).asText()));
@@ -107,8 +92,18 @@ public final class Report {
         facts.add(List.of("input files", m.path("inputs").size()));
         b.append(Html.table(List.of("", ""), facts));
         List<List<Object>> ds = new ArrayList<>();
-        m.path("datasets").fields().forEachRemaining(e -> ds.add(List.of(e.getKey(), e.getValue().asLong())));
-        b.append("<h3>Datasets written</h3>").append(Html.table(List.of("dataset", "rows"), ds));
+        JsonNode sources = m.path("sources");
+        m.path("datasets").fields().forEachRemaining(e -> {
+            JsonNode src = sources.path(e.getKey());
+            List<String> parts = new ArrayList<>();
+            src.path("partitions_from").fields().forEachRemaining(p -> {
+                if (!p.getValue().asText().equals(src.path("run_id").asText())) parts.add(p.getKey() + " from " + p.getValue().asText());
+            });
+            ds.add(List.of(e.getKey(), e.getValue().asLong(), src.path("run_id").asText(""), src.path("command").asText(""),
+                    src.path("as_of").asText(""), String.join("; ", parts)));
+        });
+        b.append("<h3>Datasets and the runs that wrote them</h3>").append(Html.table(List.of("dataset", "rows", "written by run",
+                "command", "as of", "partitions replaced since"), ds));
         return b.append("</section>").toString();
     }
 
@@ -117,7 +112,7 @@ public final class Report {
      * 95% band: CAAR &plusmn; t(0.975, N-1) sqrt(&sum; sd&sup2;/N) over the days so far, the cross-sectional standard
      * error of each day's AAR (the denominator of that day's t), days taken as independent.
      */
-    static String caar(OutputStore store, Path dir, Shown shown, Findings.Focus focus) throws IOException {
+    static String caar(Snapshot store, Path dir, Shown shown, Findings.Focus focus) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"caar\"><h2>Cumulative average abnormal returns</h2>");
         if (!store.exists("es_group_days")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append("<p>CAAR from the start of the event window, by market: ").append(Html.esc(focus.industry()))
@@ -219,7 +214,7 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String eventStudy(OutputStore store, Shown shown, Findings.Focus focus) {
+    static String eventStudy(Snapshot store, Shown shown, Findings.Focus focus) {
         StringBuilder b = new StringBuilder("<section id=\"event-study\"><h2>Event-study statistics</h2>");
         if (!store.exists("es_group_windows")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append(shown.note());
@@ -278,7 +273,7 @@ public final class Report {
         }
     }
 
-    static Shown shownEvents(OutputStore store) {
+    static Shown shownEvents(Snapshot store) {
         if (!store.exists("event_days")) return new Shown(List.of(), 0);
         Dataset<Row> ids = store.read("event_days").select("event_id").distinct();
         List<String> first = ids.orderBy("event_id").limit(MAX_EVENTS).collectAsList().stream().map(r -> r.getString(0)).toList();
@@ -290,7 +285,7 @@ public final class Report {
      * worldwide scale), with the scenario bands; then every series as a growth index (period start = 1), vintages by
      * colour, markets by line style.
      */
-    static String growth(OutputStore store, Path dir) throws IOException {
+    static String growth(Snapshot store, Path dir) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"growth\"><h2>Market growth projections and forecast vintages</h2>");
         if (!store.exists("market_forecast")) return b.append("<p>No growth analytics in this output.</p></section>").toString();
         List<Row> forecast = store.read("market_forecast").orderBy("market", "vintage", "year").collectAsList();
@@ -355,16 +350,18 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String dataQuality(OutputStore store) {
+    static String dataQuality(Snapshot store) {
         StringBuilder b = new StringBuilder("<section id=\"data-quality\"><h2>Data quality</h2>");
         if (store.exists("ingest_reconciliation")) {
             List<List<Object>> rec = new ArrayList<>();
             for (Row r : store.read("ingest_reconciliation").groupBy("dataset").agg(count(lit(1)).as("files"), sum("rows_read").as("read"),
                     sum("rows_kept").as("kept"), sum("rows_rejected").as("rejected"), sum("rows_duplicate").as("duplicates"),
+                    sum("rows_superseded").as("superseded"), sum("rows_before_min_date").as("before"), sum("rows_after_as_of").as("after"),
                     min(col("balanced").cast("int")).as("balanced")).orderBy("dataset").collectAsList()) {
-                rec.add(List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.getInt(6) == 1 ? "yes" : "NO"));
+                rec.add(List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.getInt(9) == 1 ? "yes" : "NO"));
             }
-            b.append("<h3>Reconciliation</h3>").append(Html.table(List.of("dataset", "files", "rows read", "kept", "rejected", "duplicates", "balanced"), rec));
+            b.append("<h3>Reconciliation</h3>").append(Html.table(List.of("dataset", "files", "rows read", "kept", "rejected", "duplicates",
+                    "superseded", "before min date", "after as-of", "balanced"), rec));
         }
         if (store.exists("rejects")) {
             List<List<Object>> rej = new ArrayList<>();
@@ -408,12 +405,5 @@ public final class Report {
                 + "img{display:block;margin:1em 0;max-width:100%;height:auto}h4{margin-bottom:.3em}</style></head><body>"
                 + "<h1>cybermarket report</h1><p>Built from the Parquet outputs and the run manifest only; the run's details are at the end.</p>"
                 + body + "</body></html>\n";
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(x);
-        }
     }
 }
