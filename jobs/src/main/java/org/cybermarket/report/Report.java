@@ -57,15 +57,31 @@ public final class Report {
             Shown shown = shownEvents(snapshot); // the events the per-event sections show, decided once
             List<RegionDays> regionDays = RegionDays.of(snapshot, shown);
             // The sections read different datasets: their queries run at the same time, the page keeps their order.
-            List<java.util.concurrent.Callable<String>> sections = List.of(() -> Findings.section(snapshot, shown, regionDays, focus),
-                    () -> caar(snapshot, dir, shown, focus), () -> sectorRanking(dir, regionDays, focus), () -> eventStudy(snapshot, shown, focus),
-                    () -> growth(snapshot, dir), () -> dataQuality(snapshot), () -> runSummary(snapshot));
+            // Each section ends with the runs that wrote the datasets it reads (after a daily run they differ).
+            List<String> study = List.of("events", "event_days", "es_group_days", "es_group_windows", "es_security_days", "es_security_windows", "es_exclusions");
+            List<String> growth = List.of("research_figures", "market_forecast", "forecast_comparison", "forecast_revisions", "realized_vs_projected");
+            List<String> sectors = List.of("sector_returns", "securities", "calendar");
+            List<java.util.concurrent.Callable<String>> sections = List.of(
+                    () -> Sources.under(Findings.section(snapshot, shown, regionDays, focus), snapshot, concat(sectors, study, growth, List.of("quality_warnings"))),
+                    () -> Sources.under(caar(snapshot, dir, shown, focus), snapshot, study),
+                    () -> Sources.under(sectorRanking(dir, regionDays, focus), snapshot, concat(sectors, List.of("event_days"))),
+                    () -> Sources.under(eventStudy(snapshot, shown, focus), snapshot, concat(study, List.of("securities"))),
+                    () -> Sources.under(growth(snapshot, dir), snapshot, growth),
+                    () -> Sources.under(dataQuality(snapshot), snapshot, List.of("ingest_reconciliation", "rejects", "quality_warnings")),
+                    () -> runSummary(snapshot));
             Parallel.all("report", sections).forEach(body::append);
             Files.writeString(dir.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
             return dir.resolve("index.html");
         } catch (IOException e) {
             throw new UncheckedIOException("writing the report under " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) for (String s : l) if (!all.contains(s)) all.add(s);
+        return all;
     }
 
     /** The focus industry and ranking threshold of the run that wrote the outputs (its manifest's config), or the defaults. */
