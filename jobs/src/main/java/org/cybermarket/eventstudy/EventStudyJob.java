@@ -25,7 +25,10 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
 
-/** Event studies for every catalogued event on every market it names: events, event_days and the es_* datasets. */
+/**
+ * Event studies for every catalogued event: market-wide events on every market they name, firm-level events on their
+ * securities' markets (targets and peers); events, event_days and the es_* datasets.
+ */
 public final class EventStudyJob implements Job {
     @Override
     public String name() { return "event_study"; }
@@ -49,15 +52,12 @@ public final class EventStudyJob implements Job {
         store.stage("events", eventsFrame(spark, events).coalesce(1));
         Dataset<Row> eventDays = spark.createDataFrame(eventDayRows(events, cfg, calendars), EVENT_DAYS);
         store.stage("event_days", eventDays.coalesce(1));
-        Dataset<Row> withDay0 = store.readStaged("event_days").filter(col("day0_index").isNotNull())
-                .select("event_id", "market", "day0_index");
+        Dataset<Row> named = Requests.named(spark, events);
+        Dataset<Row> requests = Requests.all(named, store.readStaged("event_days"), securities);
 
-        EventStudy.Result r = EventStudy.run(spark, returns, securities, withDay0, benchmarks(spark, cfg), factors, cfg.eventStudy());
-        Dataset<Row> noDay0 = store.readStaged("event_days").filter(col("day0_index").isNull())
-                .join(securities.filter(col("kind").notEqual("index")), keys("market"), "inner")
-                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
-                        col("problem").as("detail"), lit(0L).as("estimation_days"));
-        Map<String, Long> rows = stage(store, r, noDay0);
+        EventStudy.Result r = EventStudy.runRequests(spark, returns, securities, Requests.withDay0(requests), benchmarks(spark, cfg),
+                factors, cfg.eventStudy());
+        Map<String, Long> rows = stage(store, r, Requests.exclusions(requests, named, securities));
         ctx.log().stage(name(), events.size(), rows.get("es_security_days") + rows.get("es_group_windows"), rows.get("es_exclusions"), t0);
     }
 
@@ -85,8 +85,7 @@ public final class EventStudyJob implements Job {
         EventStudySettings s = cfg.eventStudy();
         List<Row> rows = new ArrayList<>();
         for (Event e : events) {
-            List<String> markets = e.markets().isEmpty() ? cfg.markets().stream().map(MarketSpec::id).toList() : e.markets();
-            for (String m : markets) {
+            for (String m : e.marketsStudied(cfg.markets().stream().map(MarketSpec::id).toList())) {
                 MarketSpec spec = cfg.markets().stream().filter(x -> x.id().equals(m)).findFirst().orElse(null);
                 TradingCalendar cal = calendars.get(m);
                 if (spec == null || cal == null) {
@@ -110,14 +109,21 @@ public final class EventStudyJob implements Job {
         return day0 == null ? null : cal.offset(day0, offset).orElse(null);
     }
 
+    static final StructType EVENTS = new StructType().add("event_id", DataTypes.StringType).add("name", DataTypes.StringType)
+            .add("event_instant", DataTypes.TimestampType).add("instant_precision", DataTypes.StringType)
+            .add("instant_reasoning", DataTypes.StringType).add("description", DataTypes.StringType)
+            .add("markets", DataTypes.createArrayType(DataTypes.StringType))
+            .add("securities", DataTypes.createArrayType(new StructType().add("symbol", DataTypes.StringType)
+                    .add("market", DataTypes.StringType).add("role", DataTypes.StringType)))
+            .add("peers", DataTypes.StringType).add("tags", DataTypes.createArrayType(DataTypes.StringType))
+            .add("sources", DataTypes.createArrayType(DataTypes.StringType));
+
     static Dataset<Row> eventsFrame(SparkSession spark, List<Event> events) {
-        StructType schema = new StructType().add("event_id", DataTypes.StringType).add("name", DataTypes.StringType)
-                .add("event_instant", DataTypes.TimestampType).add("description", DataTypes.StringType)
-                .add("markets", DataTypes.createArrayType(DataTypes.StringType))
-                .add("sources", DataTypes.createArrayType(DataTypes.StringType));
-        List<Row> rows = events.stream().map(e -> RowFactory.create(e.id(), e.name(), Timestamp.from(e.instant()), e.description(),
-                e.markets().toArray(String[]::new), e.sources().toArray(String[]::new))).toList();
-        return spark.createDataFrame(rows, schema);
+        List<Row> rows = events.stream().map(e -> RowFactory.create(e.id(), e.name(), Timestamp.from(e.instant()), e.instantPrecision(),
+                e.instantReasoning(), e.description(), (e.firmLevel() ? e.marketsStudied(List.of()) : e.markets()).toArray(String[]::new),
+                e.securities().stream().map(s -> RowFactory.create(s.symbol(), s.market(), s.role().label())).toArray(Row[]::new),
+                e.firmLevel() ? e.peers().label() : null, e.tags().toArray(String[]::new), e.sources().toArray(String[]::new))).toList();
+        return spark.createDataFrame(rows, EVENTS);
     }
 
     /** market -> benchmark symbol: the event-study override, else the market's own benchmark. */

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * One security as the kernel reads it: its returns on its market's trading days, densely by day index (NaN: no
  * return that day), each day's date, and the studies asked of it (one request per event: the event and that
- * security's day 0, which need not be any other security's). {@code leftOutOfEstimation} holds days that may not
+ * security's day 0, which need not be any other security's, and its {@link Role} in the event). {@code leftOutOfEstimation} holds days that may not
  * be used to estimate the model (none so far; flagged corporate-action days later).
  */
 final class SecuritySeries {
@@ -22,7 +22,8 @@ final class SecuritySeries {
             .add("first_day", DataTypes.IntegerType)
             .add("simple_return", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType) // {@link Packed}
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
-            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false));
+            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("role", DataTypes.createArrayType(DataTypes.StringType, false));
 
     final String market, symbol, region, industry;
     final int firstDay;
@@ -30,10 +31,11 @@ final class SecuritySeries {
     final int[] dates;
     final String[] eventIds;
     final int[] day0s;
+    final String[] roles;
     final BitSet leftOutOfEstimation;
 
     SecuritySeries(String market, String symbol, String region, String industry, int firstDay, double[] returns, int[] dates,
-                   String[] eventIds, int[] day0s, BitSet leftOutOfEstimation) {
+                   String[] eventIds, int[] day0s, String[] roles, BitSet leftOutOfEstimation) {
         this.market = market;
         this.symbol = symbol;
         this.region = region;
@@ -43,17 +45,19 @@ final class SecuritySeries {
         this.dates = dates;
         this.eventIds = eventIds;
         this.day0s = day0s;
+        this.roles = roles;
         this.leftOutOfEstimation = leftOutOfEstimation;
     }
 
     static SecuritySeries of(Row r) {
         List<String> events = r.getList(7);
         List<Integer> day0 = r.getList(8);
+        List<String> roles = r.getList(9);
         int[] day0s = new int[day0.size()];
         for (int i = 0; i < day0s.length; i++) day0s[i] = day0.get(i);
         return new SecuritySeries(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4), Packed.doubles((byte[]) r.get(5)),
                 Packed.ints((byte[]) r.get(6)),
-                events.toArray(String[]::new), day0s, new BitSet());
+                events.toArray(String[]::new), day0s, roles.toArray(String[]::new), new BitSet());
     }
 
     /** The row form: day0s and event ids as arrays (a few per security), the daily values {@link Packed}. */
@@ -61,7 +65,7 @@ final class SecuritySeries {
         Integer[] day0 = new Integer[day0s.length];
         for (int i = 0; i < day0s.length; i++) day0[i] = day0s[i];
         return org.apache.spark.sql.RowFactory.create(market, symbol, region, industry, firstDay, Packed.doubles(returns, returns.length),
-                Packed.ints(dates, dates.length), eventIds, day0);
+                Packed.ints(dates, dates.length), eventIds, day0, roles);
     }
 
     /** Number of requests (events) for this security. */
