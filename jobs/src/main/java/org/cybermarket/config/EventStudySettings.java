@@ -17,13 +17,18 @@ import java.util.Map;
  * @param tests          {@code all} (default) or {@code parametric}: parametric skips the statistics that need every
  *                       estimation-day AR (Brown-Warner 1985, generalized sign, Kolari-Pynnonen, Corrado) and the
  *                       Wilcoxon ranks; their columns are then null
+ * @param events         the catalogue's events the run studies (default all)
+ * @param pools          name -> the events pooled under that name in es_pooled_windows and es_regression (default
+ *                       {@code all: all}: every event studied)
  */
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
-                                 Map<String, String> benchmarks, String tests) implements Serializable {
+                                 Map<String, String> benchmarks, String tests, EventSelection events,
+                                 Map<String, EventSelection> pools) implements Serializable {
     public static final List<String> TESTS = List.of("all", "parametric");
 
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public EventStudySettings {
         model = model == null ? "market_model" : model;
         org.cybermarket.eventstudy.NormalReturnModel.named(model); // an unknown name is an error naming the valid ones
@@ -51,6 +56,18 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
         tests = tests == null ? "all" : tests;
         if (!TESTS.contains(tests)) throw new IllegalArgumentException("event_study.tests must be one of " + TESTS + ", got '" + tests + "'");
+        events = events == null ? EventSelection.ALL : events;
+        if (pools == null || pools.isEmpty()) pools = Map.of("all", EventSelection.ALL);
+        for (String name : pools.keySet()) {
+            if (!name.matches("[a-z0-9_]{1,40}")) throw new IllegalArgumentException("event_study.pools: name '" + name + "' must be 1-40 of a-z, 0-9, _");
+        }
+        pools = Map.copyOf(pools);
+    }
+
+    /** Settings without an event selection or pools (every event, one pool of all). */
+    public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
+                              Integer minEstimationDays, Map<String, String> benchmarks, String tests) {
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null, null);
     }
 
     /** True when the statistics that need every estimation-day AR are computed. */
@@ -60,7 +77,7 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
 
     /** The same settings with another test selection. */
     public EventStudySettings withTests(String newTests) {
-        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests);
+        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, events, pools);
     }
 
     public static EventStudySettings defaults() {

@@ -33,6 +33,20 @@ public final class EventCatalogue {
         return parse(path, InputPaths.readAll(spark, path));
     }
 
+    /**
+     * The events a selection chooses, in catalogue order; an id or tag the catalogue does not have is an error naming
+     * {@code key} (a typo would otherwise choose nothing).
+     */
+    public static List<Event> select(List<Event> events, org.cybermarket.config.EventSelection selection, String key) {
+        Set<String> ids = new HashSet<>(), tags = new HashSet<>();
+        for (Event e : events) {
+            ids.add(e.id());
+            tags.addAll(e.tags());
+        }
+        selection.checkAgainst(ids, tags, key);
+        return events.stream().filter(e -> selection.includes(e.id(), e.tags())).toList();
+    }
+
     public static List<Event> parse(String path, byte[] json) {
         ObjectMapper mapper = ConfigLoader.jsonMapper();
         JsonNode root;

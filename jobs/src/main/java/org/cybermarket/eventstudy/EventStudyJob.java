@@ -43,7 +43,7 @@ public final class EventStudyJob implements Job {
         if (cfg.events() == null) throw new IllegalArgumentException("config has no 'events' catalogue for the event study");
         SparkSession spark = ctx.spark();
         var store = ctx.store();
-        List<Event> events = EventCatalogue.load(spark, cfg.events());
+        List<Event> events = EventCatalogue.select(EventCatalogue.load(spark, cfg.events()), cfg.eventStudy().events(), "event_study.events");
         Map<String, TradingCalendar> calendars = Calendars.collect(store.readLatest("calendar"));
         Dataset<Row> returns = store.readLatest("returns");
         Dataset<Row> securities = store.readLatest("securities");
@@ -59,6 +59,13 @@ public final class EventStudyJob implements Job {
         EventStudy.Result r = EventStudy.runRequests(spark, returns, securities, Requests.withDay0(requests), benchmarks(spark, cfg),
                 factors, cfg.eventStudy());
         Map<String, Long> rows = stage(store, r, Requests.exclusions(requests, named, securities));
+
+        // Pooled across events and the second-stage regression, from the staged per-security windows (a few rows per event).
+        Dataset<Row> members = CrossEvent.members(spark, events, cfg.eventStudy().pools());
+        Dataset<Row> securityWindows = store.readStaged("es_security_windows");
+        store.stage("es_pooled_events", CrossEvent.events(securityWindows, CrossEvent.clusters(members, store.readStaged("event_days"))).coalesce(1));
+        store.stage("es_pooled_windows", CrossEvent.windows(store.readStaged("es_pooled_events")).coalesce(1));
+        store.stage("es_regression", SecondStage.regressions(securityWindows, members).coalesce(1));
         ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("events", "read", events.size())
                 .add("event-market pairs", "total", dayRows.size()).add("event-market pairs", "with a day 0", dayRows.stream().filter(d -> !d.isNullAt(3)).count())
                 .add("es_exclusions", "securities excluded", rows.get("es_exclusions")).add("es_security_days", "rows", rows.get("es_security_days"))
