@@ -137,6 +137,14 @@ class RealDataIncidentsTest {
         assertEquals(perEvent.size(), pooled.<Long>getAs("n_events"));
         assertEquals(mean, pooled.<Double>getAs("mean_caar"), 1e-12);
         assertTrue(pooled.<Long>getAs("n_clusters") < pooled.<Long>getAs("n_events"), "some incidents overlap in time (MSFT 2024-01-19, NET 2024-02-01)");
-        System.out.println("pooled: " + read("es_pooled_windows").where("car_window = 'car_0_1'").orderBy("pool", "role").collectAsList());
+    }
+
+    @Test
+    void theReportSaysWhatThePooledResultShows() throws Exception {
+        String html = Files.readString(Outputs.report(RealData.incidentsOutput()).resolve("index.html"));
+        // The numbers of es_pooled_windows (firm_level, car_0_1) on data/real, as the report prints them.
+        assertTrue(html.contains("Across 13 incidents (pool <code>firm_level</code>), over [0, +1]: peers lost 0.03% (t = -0.04, p = 0.969; "
+                + "9 events in 9 clusters); targets lost 4.96% (t = -2.09, p = 0.060; 13 events in 12 clusters).</p>"), html);
+        assertTrue(html.contains("<td>okta-2022-03-22</td><td>Okta discloses the LAPSUS$ breach</td>"), "one row per incident");
     }
 }
