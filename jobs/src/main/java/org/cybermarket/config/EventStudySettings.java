@@ -17,15 +17,28 @@ import java.util.Map;
  * @param tests          {@code all} (default) or {@code parametric}: parametric skips the statistics that need every
  *                       estimation-day AR (Brown-Warner 1985, generalized sign, Kolari-Pynnonen, Corrado) and the
  *                       Wilcoxon ranks; their columns are then null
+ * @param excludeFromEstimation quality checks (quality_warnings.check) whose flagged days are left out of every
+ *                       estimation window: {@code [JUMP_BEYOND_LIMIT]} drops the jumps of unadjusted corporate actions
+ *                       (split, bonus shares, dividend) from the model's fit. Default none, so that results stay
+ *                       comparable with event-study tools that use every day; either way es_estimation_flags lists the
+ *                       flagged days inside each studied security's windows
  * @param events         the catalogue's events the run studies (default all)
  * @param pools          name -> the events pooled under that name in es_pooled_windows and es_regression (default
  *                       {@code all: all}: every event studied)
  */
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
-                                 Map<String, String> benchmarks, String tests, EventSelection events,
-                                 Map<String, EventSelection> pools) implements Serializable {
+                                 Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation,
+                                 EventSelection events, Map<String, EventSelection> pools) implements Serializable {
     public static final List<String> TESTS = List.of("all", "parametric");
+    /** The checks whose days may be left out of the estimation: those that flag a day's return itself. */
+    public static final List<String> EXCLUDABLE_CHECKS = List.of("JUMP_BEYOND_LIMIT", "LONG_GAP", "STALE_PRICE");
+
+    /** Settings with every event studied and pooled as one (no event selection or pools). */
+    public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
+                              Integer minEstimationDays, Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation) {
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, excludeFromEstimation, null, null);
+    }
 
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -56,6 +69,12 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
         tests = tests == null ? "all" : tests;
         if (!TESTS.contains(tests)) throw new IllegalArgumentException("event_study.tests must be one of " + TESTS + ", got '" + tests + "'");
+        excludeFromEstimation = excludeFromEstimation == null ? List.of() : List.copyOf(excludeFromEstimation);
+        for (String c : excludeFromEstimation) {
+            if (!EXCLUDABLE_CHECKS.contains(c)) {
+                throw new IllegalArgumentException("event_study.exclude_from_estimation: '" + c + "' is not one of " + EXCLUDABLE_CHECKS);
+            }
+        }
         events = events == null ? EventSelection.ALL : events;
         if (pools == null || pools.isEmpty()) pools = Map.of("all", EventSelection.ALL);
         for (String name : pools.keySet()) {
@@ -64,10 +83,10 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         pools = Map.copyOf(pools);
     }
 
-    /** Settings without an event selection or pools (every event, one pool of all). */
+    /** Settings without an event selection or pools (every event, one pool of all) and with every estimation day. */
     public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
                               Integer minEstimationDays, Map<String, String> benchmarks, String tests) {
-        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null, null);
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null, null, null);
     }
 
     /** True when the statistics that need every estimation-day AR are computed. */
@@ -77,11 +96,11 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
 
     /** The same settings with another test selection. */
     public EventStudySettings withTests(String newTests) {
-        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, events, pools);
+        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, excludeFromEstimation, events, pools);
     }
 
     public static EventStudySettings defaults() {
-        return new EventStudySettings(null, null, null, null, null, null, null);
+        return new EventStudySettings(null, null, null, null, null, null, null, null);
     }
 
     private static List<Integer> checkWindow(String name, List<Integer> w) {

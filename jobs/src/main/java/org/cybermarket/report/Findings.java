@@ -383,27 +383,27 @@ final class Findings {
 
     /** Data-quality warnings dated inside the estimation or event window of a name the event study uses. */
     private static String warningsInWindows(Snapshot store, Report.Shown shown) {
-        if (!store.exists("quality_warnings") || !store.exists("es_security_windows")) return "";
-        Dataset<Row> windows = store.read("event_days").where(shown.filter().and(col("day0_date").isNotNull()))
-                .select("event_id", "market", "estimation_start_date", "estimation_end_date", "event_start_date", "event_end_date");
-        Dataset<Row> studied = store.read("es_security_windows").where(shown.filter()).select("event_id", "market", "symbol", "industry").distinct()
-                .join(windows, keys("event_id", "market"), "inner");
-        Column inEstimation = col("trade_date").between(col("estimation_start_date"), col("estimation_end_date"));
-        Column inEvent = col("trade_date").between(col("event_start_date"), col("event_end_date"));
-        Dataset<Row> hits = store.read("quality_warnings").join(studied, keys("market", "symbol"), "inner").where(inEstimation.or(inEvent))
-                .withColumn("window", when(inEstimation, lit("estimation")).otherwise(lit("event")));
+        if (!store.exists("es_estimation_flags")) return "";
+        Dataset<Row> hits = store.read("es_estimation_flags").where(shown.filter());
+        if (store.exists("securities")) hits = hits.join(store.read("securities").select("market", "symbol", "industry"), keys("market", "symbol"), "left");
+        else hits = hits.withColumn("industry", lit(null).cast("string"));
         List<Row> first = hits.orderBy("event_id", "market", "symbol", "trade_date", "check").limit(MAX_WARNINGS).collectAsList();
         if (first.isEmpty()) return "";
         long total = first.size() < MAX_WARNINGS ? first.size() : hits.count();
+        long leftOut = hits.where(col("left_out_of_estimation")).count();
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : first) {
-            rows.add(List.of(r.getAs("event_id"), r.getAs("market"), r.getAs("symbol"), r.getAs("industry"), String.valueOf(r.<LocalDate>getAs("trade_date")),
-                    r.getAs("window"), r.getAs("check"), Html.stat(r.getAs("observed")), Objects.toString(r.getAs("message"), "")));
+            rows.add(List.of(r.getAs("event_id"), r.getAs("market"), r.getAs("symbol"), Objects.toString(r.getAs("industry"), ""),
+                    String.valueOf(r.<LocalDate>getAs("trade_date")), r.getAs("window"), r.getAs("check"), Html.stat(r.getAs("observed")),
+                    r.<Boolean>getAs("left_out_of_estimation") ? "left out" : "used", Objects.toString(r.getAs("message"), "")));
         }
+        String use = leftOut == 0
+                ? " The model uses those returns as they are: a jump from an unadjusted split, dividend or bonus issue in the estimation "
+                        + "window widens s_i and so shrinks Patell and BMP (event_study.exclude_from_estimation: [JUMP_BEYOND_LIMIT] leaves such days out of the fit)."
+                : " " + leftOut + " of them, in estimation windows, were left out of the model's fit (event_study.exclude_from_estimation); the others are used as they are.";
         return Html.esc(total + " data-quality warning" + (total == 1 ? " falls" : "s fall") + " inside the estimation or event window of a studied name"
-                + (total > first.size() ? " (the first " + first.size() + " below)" : "") + ". The model uses those returns as they are: a jump "
-                + "from an unadjusted split, dividend or bonus issue in the estimation window widens s_i and so shrinks Patell and BMP.")
-                + Html.table(List.of("event", "market", "symbol", "industry", "date", "window", "check", "observed", "message"), rows);
+                + (total > first.size() ? " (the first " + first.size() + " below; all in es_estimation_flags)" : "") + "." + use)
+                + Html.table(List.of("event", "market", "symbol", "industry", "date", "window", "check", "observed", "estimation", "message"), rows);
     }
 
     /** What the market-research figures imply: the latest comparison, the revisions, realized against projected growth. */

@@ -58,7 +58,8 @@ public final class Report {
             List<RegionDays> regionDays = RegionDays.of(snapshot, shown);
             // The sections read different datasets: their queries run at the same time, the page keeps their order.
             // Each section ends with the runs that wrote the datasets it reads (after a daily run they differ).
-            List<String> study = List.of("events", "event_days", "es_group_days", "es_group_windows", "es_security_days", "es_security_windows", "es_exclusions");
+            List<String> study = List.of("events", "event_days", "es_group_days", "es_group_windows", "es_security_days", "es_security_windows", "es_exclusions",
+                    "es_estimation_flags");
             List<String> growth = List.of("research_figures", "market_forecast", "forecast_comparison", "forecast_revisions", "realized_vs_projected");
             List<String> sectors = List.of("sector_returns", "securities", "calendar");
             List<java.util.concurrent.Callable<String>> sections = List.of(
