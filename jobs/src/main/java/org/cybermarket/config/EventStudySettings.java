@@ -22,21 +22,26 @@ import java.util.Map;
  *                       (split, bonus shares, dividend) from the model's fit. Default none, so that results stay
  *                       comparable with event-study tools that use every day; either way es_estimation_flags lists the
  *                       flagged days inside each studied security's windows
+ * @param events         the catalogue's events the run studies (default all)
+ * @param pools          name -> the events pooled under that name in es_pooled_windows and es_regression (default
+ *                       {@code all: all}: every event studied)
  */
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
-                                 Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation) implements Serializable {
+                                 Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation,
+                                 EventSelection events, Map<String, EventSelection> pools) implements Serializable {
     public static final List<String> TESTS = List.of("all", "parametric");
     /** The checks whose days may be left out of the estimation: those that flag a day's return itself. */
     public static final List<String> EXCLUDABLE_CHECKS = List.of("JUMP_BEYOND_LIMIT", "LONG_GAP", "STALE_PRICE");
 
-    /** Settings that use every estimation day (the default). */
+    /** Settings with every event studied and pooled as one (no event selection or pools). */
     public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
-                              Integer minEstimationDays, Map<String, String> benchmarks, String tests) {
-        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null);
+                              Integer minEstimationDays, Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation) {
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, excludeFromEstimation, null, null);
     }
 
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public EventStudySettings {
         model = model == null ? "market_model" : model;
         org.cybermarket.eventstudy.NormalReturnModel.named(model); // an unknown name is an error naming the valid ones
@@ -70,6 +75,18 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
                 throw new IllegalArgumentException("event_study.exclude_from_estimation: '" + c + "' is not one of " + EXCLUDABLE_CHECKS);
             }
         }
+        events = events == null ? EventSelection.ALL : events;
+        if (pools == null || pools.isEmpty()) pools = Map.of("all", EventSelection.ALL);
+        for (String name : pools.keySet()) {
+            if (!name.matches("[a-z0-9_]{1,40}")) throw new IllegalArgumentException("event_study.pools: name '" + name + "' must be 1-40 of a-z, 0-9, _");
+        }
+        pools = Map.copyOf(pools);
+    }
+
+    /** Settings without an event selection or pools (every event, one pool of all) and with every estimation day. */
+    public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
+                              Integer minEstimationDays, Map<String, String> benchmarks, String tests) {
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null, null, null);
     }
 
     /** True when the statistics that need every estimation-day AR are computed. */
@@ -79,7 +96,7 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
 
     /** The same settings with another test selection. */
     public EventStudySettings withTests(String newTests) {
-        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, excludeFromEstimation);
+        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, excludeFromEstimation, events, pools);
     }
 
     public static EventStudySettings defaults() {

@@ -6,12 +6,14 @@ import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.EventStudySettings;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.cybermarket.schema.Cols.keys;
 
 /**
  * The event-study engine (definitions: docs/methodology.md, after ../shared/METHODOLOGY.md). Its input is a table of
- * requests, one per (event, security) with that security's day 0; a market-wide event is one request per member of
- * each market it is studied on ({@link #marketWide}). Each security's returns are brought together once and one
+ * requests, one per (event, security) with that security's day 0 and its {@link Role}; a market-wide event is one
+ * request per member of each market it is studied on ({@link #marketWide}), a firm-level event one per target and
+ * peer ({@link Requests}). Each security's returns are brought together once and one
  * plain-Java kernel ({@link SecurityKernel}) studies all of that security's requests; the group statistics come
  * from partial sums the kernel emits ({@link GroupSums}), merged per event ({@link GroupStatistics}). Where data
  * moves and what is kept: {@link EventStudyPlan}.
@@ -38,7 +40,8 @@ public final class EventStudy {
     }
 
     /**
-     * @param requests event_id, market, symbol, day0_index: one row per (event, security) to study (unique)
+     * @param requests event_id, market, symbol, day0_index, role: one row per (event, security) to study (unique), each
+     *                 security in the security master
      */
     public static Result runRequests(SparkSession spark, Dataset<Row> returns, Dataset<Row> securities, Dataset<Row> requests,
                                      Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings s) {
@@ -51,10 +54,13 @@ public final class EventStudy {
         }
     }
 
-    /** One request per member (kind other than index) of each market an event has a day 0 on: event_id, market, symbol, day0_index. */
+    /**
+     * One request per member (kind other than index) of each market an event has a day 0 on, with role member:
+     * event_id, market, symbol, day0_index, role.
+     */
     public static Dataset<Row> marketWide(Dataset<Row> eventDays, Dataset<Row> securities) {
         return eventDays.filter(col("day0_index").isNotNull()).select("event_id", "market", "day0_index")
                 .join(securities.filter(col("kind").notEqual("index")).select("market", "symbol"), keys("market"), "inner")
-                .select("event_id", "market", "symbol", "day0_index");
+                .select(col("event_id"), col("market"), col("symbol"), col("day0_index"), lit(Role.MEMBER.label()).as("role"));
     }
 }

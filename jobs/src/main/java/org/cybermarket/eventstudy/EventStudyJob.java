@@ -25,7 +25,10 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.*;
 import static org.cybermarket.schema.Cols.keys;
 
-/** Event studies for every catalogued event on every market it names: events, event_days and the es_* datasets. */
+/**
+ * Event studies for every catalogued event: market-wide events on every market they name, firm-level events on their
+ * securities' markets (targets and peers); events, event_days and the es_* datasets.
+ */
 public final class EventStudyJob implements Job {
     @Override
     public String name() { return "event_study"; }
@@ -40,7 +43,7 @@ public final class EventStudyJob implements Job {
         if (cfg.events() == null) throw new IllegalArgumentException("config has no 'events' catalogue for the event study");
         SparkSession spark = ctx.spark();
         var store = ctx.store();
-        List<Event> events = EventCatalogue.load(spark, cfg.events());
+        List<Event> events = EventCatalogue.select(EventCatalogue.load(spark, cfg.events()), cfg.eventStudy().events(), "event_study.events");
         Map<String, TradingCalendar> calendars = Calendars.collect(store.readLatest("calendar"));
         Dataset<Row> warnings = store.readLatest("quality_warnings");
         List<String> leftOut = cfg.eventStudy().excludeFromEstimation();
@@ -52,18 +55,22 @@ public final class EventStudyJob implements Job {
         List<Row> dayRows = eventDayRows(events, cfg, calendars);
         Dataset<Row> eventDays = spark.createDataFrame(dayRows, EVENT_DAYS);
         store.stage("event_days", eventDays.coalesce(1));
-        Dataset<Row> withDay0 = store.readStaged("event_days").filter(col("day0_index").isNotNull())
-                .select("event_id", "market", "day0_index");
+        Dataset<Row> named = Requests.named(spark, events);
+        Dataset<Row> requests = Requests.all(named, store.readStaged("event_days"), securities);
 
-        EventStudy.Result r = EventStudy.run(spark, returns, securities, withDay0, benchmarks(spark, cfg), factors, cfg.eventStudy());
-        Dataset<Row> noDay0 = store.readStaged("event_days").filter(col("day0_index").isNull())
-                .join(securities.filter(col("kind").notEqual("index")), keys("market"), "inner")
-                .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
-                        col("problem").as("detail"), lit(0L).as("estimation_days"));
-        Map<String, Long> rows = stage(store, r, noDay0);
+        EventStudy.Result r = EventStudy.runRequests(spark, returns, securities, Requests.withDay0(requests), benchmarks(spark, cfg),
+                factors, cfg.eventStudy());
+        Map<String, Long> rows = stage(store, r, Requests.exclusions(requests, named, securities));
         // Which flagged days fall inside each study's windows, and whether the fit left them out (after the studies are staged: small).
         long flagged = store.stage("es_estimation_flags", EstimationFlags.flags(warnings, store.readStaged("event_days"),
                 store.readStaged("es_security_windows"), leftOut).coalesce(1), "event_id");
+
+        // Pooled across events and the second-stage regression, from the staged per-security windows (a few rows per event).
+        Dataset<Row> members = CrossEvent.members(spark, events, cfg.eventStudy().pools());
+        Dataset<Row> securityWindows = store.readStaged("es_security_windows");
+        store.stage("es_pooled_events", CrossEvent.events(securityWindows, CrossEvent.clusters(members, store.readStaged("event_days"))).coalesce(1));
+        store.stage("es_pooled_windows", CrossEvent.windows(store.readStaged("es_pooled_events")).coalesce(1));
+        store.stage("es_regression", SecondStage.regressions(securityWindows, members).coalesce(1));
         ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("events", "read", events.size())
                 .add("event-market pairs", "total", dayRows.size()).add("event-market pairs", "with a day 0", dayRows.stream().filter(d -> !d.isNullAt(3)).count())
                 .add("es_exclusions", "securities excluded", rows.get("es_exclusions")).add("es_security_days", "rows", rows.get("es_security_days"))
@@ -95,8 +102,7 @@ public final class EventStudyJob implements Job {
         EventStudySettings s = cfg.eventStudy();
         List<Row> rows = new ArrayList<>();
         for (Event e : events) {
-            List<String> markets = e.markets().isEmpty() ? cfg.markets().stream().map(MarketSpec::id).toList() : e.markets();
-            for (String m : markets) {
+            for (String m : e.marketsStudied(cfg.markets().stream().map(MarketSpec::id).toList())) {
                 MarketSpec spec = cfg.markets().stream().filter(x -> x.id().equals(m)).findFirst().orElse(null);
                 TradingCalendar cal = calendars.get(m);
                 if (spec == null || cal == null) {
@@ -120,14 +126,21 @@ public final class EventStudyJob implements Job {
         return day0 == null ? null : cal.offset(day0, offset).orElse(null);
     }
 
+    static final StructType EVENTS = new StructType().add("event_id", DataTypes.StringType).add("name", DataTypes.StringType)
+            .add("event_instant", DataTypes.TimestampType).add("instant_precision", DataTypes.StringType)
+            .add("instant_reasoning", DataTypes.StringType).add("description", DataTypes.StringType)
+            .add("markets", DataTypes.createArrayType(DataTypes.StringType))
+            .add("securities", DataTypes.createArrayType(new StructType().add("symbol", DataTypes.StringType)
+                    .add("market", DataTypes.StringType).add("role", DataTypes.StringType)))
+            .add("peers", DataTypes.StringType).add("tags", DataTypes.createArrayType(DataTypes.StringType))
+            .add("sources", DataTypes.createArrayType(DataTypes.StringType));
+
     static Dataset<Row> eventsFrame(SparkSession spark, List<Event> events) {
-        StructType schema = new StructType().add("event_id", DataTypes.StringType).add("name", DataTypes.StringType)
-                .add("event_instant", DataTypes.TimestampType).add("description", DataTypes.StringType)
-                .add("markets", DataTypes.createArrayType(DataTypes.StringType))
-                .add("sources", DataTypes.createArrayType(DataTypes.StringType));
-        List<Row> rows = events.stream().map(e -> RowFactory.create(e.id(), e.name(), Timestamp.from(e.instant()), e.description(),
-                e.markets().toArray(String[]::new), e.sources().toArray(String[]::new))).toList();
-        return spark.createDataFrame(rows, schema);
+        List<Row> rows = events.stream().map(e -> RowFactory.create(e.id(), e.name(), Timestamp.from(e.instant()), e.instantPrecision(),
+                e.instantReasoning(), e.description(), (e.firmLevel() ? e.marketsStudied(List.of()) : e.markets()).toArray(String[]::new),
+                e.securities().stream().map(s -> RowFactory.create(s.symbol(), s.market(), s.role().label())).toArray(Row[]::new),
+                e.firmLevel() ? e.peers().label() : null, e.tags().toArray(String[]::new), e.sources().toArray(String[]::new))).toList();
+        return spark.createDataFrame(rows, EVENTS);
     }
 
     /** market -> benchmark symbol: the event-study override, else the market's own benchmark. */

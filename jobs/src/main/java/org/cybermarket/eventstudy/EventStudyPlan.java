@@ -44,9 +44,9 @@ final class EventStudyPlan {
                                  Dataset<Row> benchmarks, Dataset<Row> factors, EventStudySettings settings) {
         SecurityKernel kernel = new SecurityKernel(settings);
         Dataset<Row> members = securities.filter(col("kind").notEqual("index")).select("symbol", "market", "region", "industry");
-        Dataset<Row> studied = requests.select("event_id", "market", "symbol", "day0_index")
+        Dataset<Row> studied = requests.select("event_id", "market", "symbol", "day0_index", "role")
                 .join(broadcast(members), keys("market", "symbol"), "inner")
-                .select("event_id", "market", "symbol", "day0_index", "region", "industry");
+                .select("event_id", "market", "symbol", "day0_index", "region", "industry", "role");
 
         step(spark, "market data");
         Broadcast<MarketData> market = new JavaSparkContext(spark.sparkContext()).broadcast(marketData(returns, benchmarks, factors, kernel.model));
@@ -63,7 +63,7 @@ final class EventStudyPlan {
                 .join(ids, keys("market", "symbol"), "inner")
                 .select(col("_sid"), col("day_index"), expr("unix_date(trade_date)").as("trade_date"), col("simple_return"), leftOut.as("left_out"));
         Dataset<Row> requestRows = studied.join(ids, keys("market", "symbol"), "inner")
-                .select("_sid", "event_id", "market", "symbol", "day0_index", "region", "industry");
+                .select("_sid", "event_id", "market", "symbol", "day0_index", "region", "industry", "role");
         Dataset<Row> series = returnRows.mapPartitions(new SeriesAssembly.ReturnChunks(), Encoders.row(SeriesAssembly.CHUNK))
                 .union(requestRows.mapPartitions(new SeriesAssembly.RequestChunks(), Encoders.row(SeriesAssembly.CHUNK)))
                 .repartition(securityPartitions(spark), col("_sid"))

@@ -166,6 +166,11 @@ final class SecurityKernel implements Serializable {
             return security.eventIds[request];
         }
 
+        /** The security's role in the event (a {@link Role} label). */
+        String role() {
+            return security.roles[request];
+        }
+
         boolean included() {
             return exclusion == null;
         }

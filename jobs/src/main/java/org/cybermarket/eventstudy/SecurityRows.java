@@ -17,7 +17,8 @@ final class SecurityRows {
 
     private static StructType security() {
         return new StructType().add("event_id", DataTypes.StringType).add("market", DataTypes.StringType)
-                .add("region", DataTypes.StringType).add("industry", DataTypes.StringType).add("symbol", DataTypes.StringType);
+                .add("region", DataTypes.StringType).add("industry", DataTypes.StringType).add("symbol", DataTypes.StringType)
+                .add("role", DataTypes.StringType);
     }
 
     static final StructType DAYS = security().add("event_day_offset", DataTypes.IntegerType).add("trade_date", DataTypes.IntegerType)
@@ -44,7 +45,7 @@ final class SecurityRows {
     static void days(SecurityKernel.Study st, List<Row> out) {
         SecuritySeries s = st.security;
         for (int i = 0; i < st.eventDays; i++) {
-            out.add(RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, st.offset[i], st.date[i], st.r[i],
+            out.add(RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, st.role(), st.offset[i], st.date[i], st.r[i],
                     value(st.rm[i]), value(st.expected[i]), value(st.ar[i]), value(st.c[i]), value(st.sar[i]), st.carToDate[i]));
         }
     }
@@ -56,7 +57,7 @@ final class SecurityRows {
         for (int w = 0; w < kernel.windowNames.length; w++) {
             SecurityKernel.Window win = st.window(w);
             if (win.days == 0) continue;
-            out.add(RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, kernel.windowNames[w], kernel.windowStart[w],
+            out.add(RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, st.role(), kernel.windowNames[w], kernel.windowStart[w],
                     kernel.windowEnd[w], win.days, win.firstDate, win.lastDate, win.car, win.scar, win.bhar, st.estimationDays,
                     f.alpha(), f.slope(0), f.slope(1), f.slope(2), f.slope(3), st.residualSd, st.rSquared));
         }
@@ -65,7 +66,7 @@ final class SecurityRows {
     /** The exclusion of a study left out. */
     static Row exclusion(SecurityKernel kernel, SecurityKernel.Study st) {
         SecuritySeries s = st.security;
-        return RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, st.exclusion.name(),
+        return RowFactory.create(st.eventId(), s.market, s.region, s.industry, s.symbol, st.role(), st.exclusion.name(),
                 st.exclusion.detail(st.estimationDays, kernel.minEstimationDays), st.estimationDays);
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * One security as the kernel reads it: its returns on its market's trading days, densely by day index (NaN: no
  * return that day), each day's date, and the studies asked of it (one request per event: the event and that
- * security's day 0, which need not be any other security's). {@code leftOutOfEstimation} holds the days that may not
- * be used to estimate the model (flagged days, {@code event_study.exclude_from_estimation}), by offset from firstDay.
+ * security's day 0, which need not be any other security's, and its {@link Role} in the event). {@code leftOutOfEstimation}
+ * holds the days that may not be used to estimate the model (flagged days, {@code event_study.exclude_from_estimation}),
+ * by offset from firstDay.
  */
 final class SecuritySeries {
     /** The row form, as the plan brings the security's rows and requests together (once) and keeps them. */
@@ -23,6 +24,7 @@ final class SecuritySeries {
             .add("simple_return", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType) // {@link Packed}
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
             .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("role", DataTypes.createArrayType(DataTypes.StringType, false))
             .add("left_out", DataTypes.BinaryType); // offsets from first_day left out of estimation, {@link Packed}
 
     final String market, symbol, region, industry;
@@ -31,10 +33,11 @@ final class SecuritySeries {
     final int[] dates;
     final String[] eventIds;
     final int[] day0s;
+    final String[] roles;
     final BitSet leftOutOfEstimation;
 
     SecuritySeries(String market, String symbol, String region, String industry, int firstDay, double[] returns, int[] dates,
-                   String[] eventIds, int[] day0s, BitSet leftOutOfEstimation) {
+                   String[] eventIds, int[] day0s, String[] roles, BitSet leftOutOfEstimation) {
         this.market = market;
         this.symbol = symbol;
         this.region = region;
@@ -44,19 +47,21 @@ final class SecuritySeries {
         this.dates = dates;
         this.eventIds = eventIds;
         this.day0s = day0s;
+        this.roles = roles;
         this.leftOutOfEstimation = leftOutOfEstimation;
     }
 
     static SecuritySeries of(Row r) {
         List<String> events = r.getList(7);
         List<Integer> day0 = r.getList(8);
+        List<String> roles = r.getList(9);
         int[] day0s = new int[day0.size()];
         for (int i = 0; i < day0s.length; i++) day0s[i] = day0.get(i);
         BitSet leftOut = new BitSet();
-        for (int offset : Packed.ints((byte[]) r.get(9))) leftOut.set(offset);
+        for (int offset : Packed.ints((byte[]) r.get(10))) leftOut.set(offset);
         return new SecuritySeries(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4), Packed.doubles((byte[]) r.get(5)),
                 Packed.ints((byte[]) r.get(6)),
-                events.toArray(String[]::new), day0s, leftOut);
+                events.toArray(String[]::new), day0s, roles.toArray(String[]::new), leftOut);
     }
 
     /** The row form: day0s and event ids as arrays (a few per security), the daily values {@link Packed}. */
@@ -65,7 +70,7 @@ final class SecuritySeries {
         for (int i = 0; i < day0s.length; i++) day0[i] = day0s[i];
         int[] left = leftOutOfEstimation.stream().toArray();
         return org.apache.spark.sql.RowFactory.create(market, symbol, region, industry, firstDay, Packed.doubles(returns, returns.length),
-                Packed.ints(dates, dates.length), eventIds, day0, Packed.ints(left, left.length));
+                Packed.ints(dates, dates.length), eventIds, day0, roles, Packed.ints(left, left.length));
     }
 
     /** Number of requests (events) for this security. */

@@ -31,6 +31,7 @@ final class SeriesAssembly {
             .add("day_index", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType).add("simple_return", DataTypes.BinaryType)
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
             .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("role", DataTypes.createArrayType(DataTypes.StringType, false))
             .add("left_out", DataTypes.BinaryType); // day indices left out of estimation (Packed ints), return chunks only
 
     /**
@@ -77,12 +78,12 @@ final class SeriesAssembly {
         }
 
         Row row() {
-            return RowFactory.create(sid, null, null, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null,
+            return RowFactory.create(sid, null, null, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null, null,
                     Packed.ints(leftOut, nLeftOut));
         }
     }
 
-    /** Request rows (_sid, event_id, market, symbol, day0_index, region, industry) to one chunk per security. */
+    /** Request rows (_sid, event_id, market, symbol, day0_index, region, industry, role) to one chunk per security. */
     @SuppressWarnings("unchecked")
     static final class RequestChunks implements MapPartitionsFunction<Row, Row> {
         @Override
@@ -91,13 +92,15 @@ final class SeriesAssembly {
             while (rows.hasNext()) {
                 Row r = rows.next();
                 Object[] c = bySecurity.computeIfAbsent(r.getInt(0), k -> new Object[]{k, r.getString(2), r.getString(3),
-                        r.getString(5), r.getString(6), null, null, null, new ArrayList<String>(), new ArrayList<Integer>(), null});
+                        r.getString(5), r.getString(6), null, null, null, new ArrayList<String>(), new ArrayList<Integer>(), new ArrayList<String>(), null});
                 ((List<String>) c[8]).add(r.getString(1));
                 ((List<Integer>) c[9]).add(r.getInt(4));
+                ((List<String>) c[10]).add(r.getString(7));
             }
             return bySecurity.values().stream().map(c -> {
                 c[8] = ((List<String>) c[8]).toArray(String[]::new);
                 c[9] = ((List<Integer>) c[9]).toArray(Integer[]::new);
+                c[10] = ((List<String>) c[10]).toArray(String[]::new);
                 return RowFactory.create(c);
             }).iterator();
         }
@@ -143,7 +146,7 @@ final class SeriesAssembly {
         /** One security's chunks; null when nothing is requested of it. */
         static SecuritySeries series(List<Row> chunks) {
             String market = null, symbol = null, region = null, industry = null;
-            List<String[]> requests = new ArrayList<>(); // event_id, day0
+            List<String[]> requests = new ArrayList<>(); // event_id, day0, role
             int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
             List<int[]> days = new ArrayList<>(), dates = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
@@ -156,7 +159,8 @@ final class SeriesAssembly {
                     industry = c.getString(4);
                     List<String> ev = c.getList(8);
                     List<Integer> d0 = c.getList(9);
-                    for (int i = 0; i < ev.size(); i++) requests.add(new String[]{ev.get(i), Integer.toString(d0.get(i))});
+                    List<String> role = c.getList(10);
+                    for (int i = 0; i < ev.size(); i++) requests.add(new String[]{ev.get(i), Integer.toString(d0.get(i)), role.get(i)});
                 } else {
                     int[] d = Packed.ints((byte[]) c.get(5));
                     for (int x : d) {
@@ -166,7 +170,7 @@ final class SeriesAssembly {
                     days.add(d);
                     dates.add(Packed.ints((byte[]) c.get(6)));
                     values.add(Packed.doubles((byte[]) c.get(7)));
-                    for (int left : Packed.ints((byte[]) c.get(10))) leftOut.add(left);
+                    for (int left : Packed.ints((byte[]) c.get(11))) leftOut.add(left);
                 }
             }
             if (requests.isEmpty()) return null;
@@ -185,7 +189,7 @@ final class SeriesAssembly {
             for (int d : leftOut) left.set(d - lo);
             return new SecuritySeries(market, symbol, region, industry, days.isEmpty() ? 0 : lo, returns, date,
                     requests.stream().map(q -> q[0]).toArray(String[]::new), requests.stream().mapToInt(q -> Integer.parseInt(q[1])).toArray(),
-                    left);
+                    requests.stream().map(q -> q[2]).toArray(String[]::new), left);
         }
     }
 }

@@ -12,6 +12,7 @@ public final class DatasetContract {
             Map.entry("quality_warnings", 1), Map.entry("sector_returns", 2), Map.entry("events", 1),
             Map.entry("event_days", 1), Map.entry("es_security_days", 1), Map.entry("es_security_windows", 1),
             Map.entry("es_group_days", 1), Map.entry("es_group_windows", 1), Map.entry("es_exclusions", 1),
+            Map.entry("es_pooled_events", 1), Map.entry("es_pooled_windows", 1), Map.entry("es_regression", 1),
             Map.entry("es_estimation_flags", 1),
             Map.entry("research_figures", 1), Map.entry("market_forecast", 1), Map.entry("forecast_comparison", 1),
             Map.entry("forecast_revisions", 1), Map.entry("realized_vs_projected", 1));

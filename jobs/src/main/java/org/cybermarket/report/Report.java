@@ -39,7 +39,7 @@ import static org.apache.spark.sql.functions.*;
 public final class Report {
     static final int MAX_EVENTS = 10;
     static final int MAX_EXCLUSIONS = 100;
-    public static final List<String> SECTIONS = List.of("findings", "caar", "sector-ranking", "event-study", "growth", "data-quality", "run-summary");
+    public static final List<String> SECTIONS = List.of("findings", "caar", "sector-ranking", "event-study", "incidents", "growth", "data-quality", "run-summary");
 
     private Report() {}
 
@@ -67,6 +67,7 @@ public final class Report {
                     () -> Sources.under(caar(snapshot, dir, shown, focus), snapshot, study),
                     () -> Sources.under(sectorRanking(dir, regionDays, focus), snapshot, concat(sectors, List.of("event_days"))),
                     () -> Sources.under(eventStudy(snapshot, shown, focus), snapshot, concat(study, List.of("securities"))),
+                    () -> Sources.under(Incidents.section(snapshot), snapshot, List.of("events", "es_group_windows", "es_pooled_windows", "es_regression")),
                     () -> Sources.under(growth(snapshot, dir), snapshot, growth),
                     () -> Sources.under(dataQuality(snapshot), snapshot, List.of("ingest_reconciliation", "rejects", "quality_warnings")),
                     () -> runSummary(snapshot));
@@ -237,22 +238,22 @@ public final class Report {
         b.append(shown.note());
         List<List<Object>> w = new ArrayList<>();
         for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", focus.industry()).and(shown.filter()))
-                .orderBy("event_id", "group_market", "group_industry", "window_start", "window_end").collectAsList()) {
-            w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("car_window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
+                .orderBy("event_id", "group_market", "group_industry", "group_role", "window_start", "window_end").collectAsList()) {
+            w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("group_role"), r.getAs("car_window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
                     r.<Long>getAs("n_securities"), Html.pct(r.getAs("caar")), num(r, "t_cs"), num(r, "p_t_cs"), num(r, "patell"), num(r, "p_patell"),
                     num(r, "bmp"), num(r, "p_bmp"), num(r, "kp"), num(r, "p_kp"), num(r, "bw1985"), num(r, "p_bw1985"), Html.pct(r.getAs("mean_bhar"))));
         }
-        b.append("<h3>CAAR windows (").append(Html.esc(focus.industry())).append(" and all)</h3>").append(Html.table(List.of("event", "market", "industry", "window", "N", "CAAR",
+        b.append("<h3>CAAR windows (").append(Html.esc(focus.industry())).append(" and all)</h3>").append(Html.table(List.of("event", "market", "industry", "role", "window", "N", "CAAR",
                 "t", "p", "Patell", "p", "BMP", "p", "KP", "p", "BW85", "p", "mean BHAR"), w));
         List<List<Object>> d = new ArrayList<>();
         for (Row r : store.read("es_group_days").where(col("event_day_offset").isin(0, 1).and(col("group_industry").isin("ALL", focus.industry())).and(shown.filter()))
-                .orderBy("event_id", "group_market", "group_industry", "event_day_offset").collectAsList()) {
-            d.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.<Integer>getAs("event_day_offset"),
+                .orderBy("event_id", "group_market", "group_industry", "group_role", "event_day_offset").collectAsList()) {
+            d.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("group_role"), r.<Integer>getAs("event_day_offset"),
                     str(r.getAs("first_date")), r.<Long>getAs("n_securities"), Html.pct(r.getAs("aar")), num(r, "t_cs"), num(r, "p_t_cs"),
                     num(r, "patell"), num(r, "p_patell"), num(r, "bmp"), num(r, "p_bmp"), num(r, "corrado"), num(r, "p_corrado"),
                     num(r, "gen_sign_z"), num(r, "p_gen_sign"), num(r, "wilcoxon_w_plus"), num(r, "p_wilcoxon")));
         }
-        b.append("<h3>AAR on day 0 and day +1</h3>").append(Html.table(List.of("event", "market", "industry", "day", "date", "N", "AAR",
+        b.append("<h3>AAR on day 0 and day +1</h3>").append(Html.table(List.of("event", "market", "industry", "role", "day", "date", "N", "AAR",
                 "t", "p", "Patell", "p", "BMP", "p", "Corrado", "p", "gen. sign", "p", "W+", "p"), d));
         List<List<Object>> movers = new ArrayList<>();
         Dataset<Row> names = store.read("securities").select("symbol", "market", "name");

@@ -177,9 +177,10 @@ class EventStudyTest {
         // on its own windows, and the group's day t holds every security's own day t.
         Map<String, Integer> day0 = Map.of("S1", 30, "S2", 31, "S4", 29);
         List<Row> requests = new ArrayList<>();
-        day0.forEach((s, d) -> requests.add(RowFactory.create("F", "XTST", s, d)));
+        day0.forEach((s, d) -> requests.add(RowFactory.create("F", "XTST", s, d, "member")));
         Dataset<Row> requestFrame = SparkTest.spark().createDataFrame(requests, new StructType().add("event_id", DataTypes.StringType)
-                .add("market", DataTypes.StringType).add("symbol", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
+                .add("market", DataTypes.StringType).add("symbol", DataTypes.StringType).add("day0_index", DataTypes.IntegerType)
+                .add("role", DataTypes.StringType));
         EventStudy.Result r = EventStudy.runRequests(SparkTest.spark(), inputs.get(0), inputs.get(1), requestFrame, inputs.get(3), inputs.get(4), SETTINGS);
         ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
         List<ReferenceEventStudy.Fit> fits = new ArrayList<>();

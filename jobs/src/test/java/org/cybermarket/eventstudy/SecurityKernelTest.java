@@ -20,7 +20,7 @@ class SecurityKernelTest {
     static SecuritySeries series(BitSet leftOut, double[] r) {
         int[] dates = new int[r.length];
         for (int i = 0; i < r.length; i++) dates[i] = 19_000 + i;
-        return new SecuritySeries("X", "S", "R", "Banks", 0, r, dates, new String[]{"E"}, new int[]{50}, leftOut);
+        return new SecuritySeries("X", "S", "R", "Banks", 0, r, dates, new String[]{"E"}, new int[]{50}, new String[]{"member"}, leftOut);
     }
 
     static MarketData market(double[] rm) {
