@@ -13,8 +13,16 @@ import pandas as pd
 OUT = os.path.abspath(os.environ.get("CYBERMARKET_OUT", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "out")))
 
 
+def snapshot(out=OUT):
+    """The output root's current snapshot, resolved once, so every query of a notebook reads one run's set of outputs
+    even if a run publishes meanwhile (docs/reliability.md). A folder that is not an output root is read as it is."""
+    current = os.path.join(out, "current")
+    return os.path.realpath(current) if os.path.islink(current) else out
+
+
 def datasets(out=OUT):
-    """Dataset folders under the output root (folders that hold Parquet files)."""
+    """Dataset folders of the output root's current snapshot (folders that hold Parquet files)."""
+    out = snapshot(out)
     names = []
     for d in sorted(os.listdir(out)):
         path = os.path.join(out, d)
@@ -26,8 +34,9 @@ def datasets(out=OUT):
 
 
 def _views(out):
-    return [f"CREATE OR REPLACE VIEW {d} AS SELECT * FROM read_parquet('{os.path.join(out, d)}/**/*.parquet', hive_partitioning = true)"
-            for d in datasets(out)]
+    snap = snapshot(out)
+    return [f"CREATE OR REPLACE VIEW {d} AS SELECT * FROM read_parquet('{os.path.join(snap, d)}/**/*.parquet', hive_partitioning = true)"
+            for d in datasets(snap)]
 
 
 class _PythonDuckDB:

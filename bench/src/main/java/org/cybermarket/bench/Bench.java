@@ -47,7 +47,7 @@ import static org.apache.spark.sql.functions.*;
 public final class Bench implements Callable<Integer> {
     static final double TOLERANCE = 1e-9;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "500,2000,5000", description = "numbers of securities (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sizes", split = ",", defaultValue = "500,5000,20000", description = "numbers of securities (default: ${DEFAULT-VALUE})")
     List<Integer> sizes;
     @Option(names = "--years", defaultValue = "10", description = "years of weekday trading days (261 a year; default: ${DEFAULT-VALUE})")
     int years;
@@ -106,6 +106,7 @@ public final class Bench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "bench: %dx the securities took %.2fx the time (project), %.2fx (DuckDB)%n",
                     last.securities() / first.securities(), last.projectS() / first.projectS(), last.duckdbS() / first.duckdbS());
         }
+        targets(results);
         spark.stop();
         if (!allAgree) {
             System.err.println("bench: the project and the DuckDB baseline disagree (see above)");
@@ -186,13 +187,36 @@ public final class Bench implements Callable<Integer> {
     /** The project's event study on the Parquet files, staged and published as the event-study job does. */
     static Map<String, Long> project(SparkSession spark, Path data, Path target, EventStudySettings settings, ScaledUniverse u) {
         Dataset<Row> factors = spark.createDataFrame(List.of(), Ingest.factorSchema()); // the market model needs none
-        OutputStore store = new OutputStore(spark, target.toString(), "bench");
+        OutputStore store = new OutputStore(spark, target.toString(), null); // written where the bench reads them, never published
         EventStudy.Result r = EventStudy.run(spark, spark.read().parquet(data.resolve("returns").toString()),
                 spark.read().parquet(data.resolve("securities").toString()), spark.read().parquet(data.resolve("event_days").toString()),
                 u.benchmarks(), factors, settings);
         Map<String, Long> rows = EventStudyJob.stage(store, r, r.exclusions().limit(0));
         store.commit();
         return rows;
+    }
+
+    /** The targets (docs/performance.md), each met or not, for the sizes of this run. */
+    static void targets(List<Row_> rs) {
+        for (Row_ r : rs) {
+            double duck = r.projectS() / r.duckdbS(), scan = r.projectS() / r.scanS();
+            if (r.securities() == 5000) {
+                target(String.format(Locale.ROOT, "5,000 securities: project/DuckDB %.2f <= 1.0", duck), duck <= 1.0);
+                target(String.format(Locale.ROOT, "5,000 securities: project/scan %.2f <= 5", scan), scan <= 5);
+            }
+            if (r.securities() == 500) target(String.format(Locale.ROOT, "500 securities: project %.1f s <= 10 s", r.projectS()), r.projectS() <= 10);
+            if (r.securities() == 20000) {
+                target(String.format(Locale.ROOT, "20,000 securities: completed, project/DuckDB %.2f (goal < 1)", duck), duck < 1);
+            }
+            if (r.allTestsS() != null) {
+                double all = r.allTestsS() / r.projectS();
+                target(String.format(Locale.ROOT, "%,d securities: every test / parametric %.2f <= 2", r.securities(), all), all <= 2);
+            }
+        }
+    }
+
+    private static void target(String what, boolean met) {
+        System.out.println("bench: target " + what + ": " + (met ? "met" : "NOT met"));
     }
 
     void print(List<Row_> rs) {

@@ -7,9 +7,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Options every job command takes. */
 public final class CommonOptions {
@@ -35,8 +33,8 @@ public final class CommonOptions {
             description = "Spark master (default: ${DEFAULT-VALUE}); 'none' leaves it to spark-submit.")
     String master;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark configuration, repeatable.")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin
+    SparkConfOption conf;
 
     /** The effective config: the file, then the CLI overrides. Relative data_dir and catalogue paths resolve against the file's folder. */
     PipelineConfig load() {
@@ -55,6 +53,16 @@ public final class CommonOptions {
         List<String> out = new ArrayList<>();
         if (cfg.events() != null) out.add(cfg.events());
         if (cfg.research() != null) out.add(cfg.research());
+        return out;
+    }
+
+    /** Every path the run reads: the config, its data folder, each input (up to its first wildcard), the catalogues. */
+    List<String> inputPaths(PipelineConfig cfg) {
+        List<String> out = new ArrayList<>(List.of(config.toAbsolutePath().normalize().toString(), cfg.dataDir()));
+        for (var m : cfg.securities()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), m.path()));
+        for (var p : cfg.prices()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), p.path()));
+        for (var f : cfg.factors()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), f.path()));
+        out.addAll(catalogues(cfg));
         return out;
     }
 

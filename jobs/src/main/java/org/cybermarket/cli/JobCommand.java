@@ -6,6 +6,9 @@ import org.cybermarket.io.SparkSessions;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.RunLog;
 import org.cybermarket.pipeline.RunManifest;
+import org.cybermarket.io.OutputRoot;
+import org.cybermarket.io.Snapshot;
+import org.cybermarket.report.Report;
 import org.cybermarket.pipeline.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Shared body of the job commands: load config, start Spark, run the jobs, say where the outputs are. */
@@ -38,19 +42,32 @@ abstract class JobCommand implements Callable<Integer> {
             }
         }
         PipelineConfig cfg = options.load();
+        Map<String, String> conf = options.conf.map(spec.commandLine());
+        // Checked before Spark starts: a wrong --out fails in a second, not after a minute of work.
+        OutputRoot.checkWritable(cfg.out());
+        OutputRoot.checkApart(cfg.out(), options.inputPaths(cfg));
         RunLog log = new RunLog(System.out);
-        SparkSession spark = SparkSessions.create(options.sparkMaster(), options.conf);
-        RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), options.conf,
-                options.catalogues(cfg), log, options.asOfDateOnly);
-        String root = Path.of(cfg.out()).toAbsolutePath().normalize().toString();
-        log.info("outputs under " + root + ":");
-        m.datasets().forEach((name, rows) -> log.info(String.format("  %-24s %,12d rows  %s/%s", name, rows, root, name)));
-        log.info("manifest: " + root + "/_manifest.json (run " + m.runId() + ")");
-        afterRun(spark, cfg, log);
+        SparkSession spark = SparkSessions.create(options.sparkMaster(), conf);
+        RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), conf,
+                options.catalogues(cfg), log, options.asOfDateOnly, snapshot -> Report.render(spark, snapshot));
+        boolean local = OutputRoot.isLocal(cfg.out());
+        String root = local ? Path.of(cfg.out()).toAbsolutePath().normalize().toString() : cfg.out();
+        String shown = local ? root + "/current" : root + "/" + OutputRoot.SNAPSHOTS + "/" + m.runId();
+        log.info("published: " + shown + " (snapshot " + m.runId() + ")");
+        m.sources().forEach((name, src) -> log.info(String.format("  %-24s %,12d rows  %s", name, src.rows(),
+                src.runId().equals(m.runId()) && src.partitionsFrom().isEmpty() ? "written by this run"
+                        : src.partitionsFrom().containsValue(m.runId()) ? "partitions " + partitions(src, m.runId()) + " written by this run"
+                        : "kept from run " + src.runId())));
+        log.info("manifest: " + shown + "/" + Snapshot.MANIFEST);
+        if (local) log.info("report: " + shown + "/report/index.html");
         return 0;
     }
 
-    /** What a command does once its run and manifest are written (the pipeline renders the report). */
-    void afterRun(SparkSession spark, PipelineConfig cfg, RunLog log) {
+    private static String partitions(OutputRoot.Source src, String runId) {
+        List<String> out = new java.util.ArrayList<>();
+        src.partitionsFrom().forEach((p, r) -> {
+            if (r.equals(runId)) out.add(p);
+        });
+        return String.join(", ", out);
     }
 }

@@ -13,8 +13,30 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where this process's Spark log goes (set before anything logs): a temporary file per run, named on failure. */
+    static final String LOG_FILE = "cybermarket.log.file";
+
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FILE) == null) {
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cybermarket-logs");
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+            System.setProperty(LOG_FILE, dir.resolve(stamp + "-" + ProcessHandle.current().pid() + ".log").toString());
+        }
         System.exit(execute(args));
+    }
+
+    /** The last line of a failed command: the reason, and where Spark's log (with any stack trace) is. */
+    static String failure(Throwable t) {
+        // The whole story, stack trace included, goes to the log file that the line names; the console gets one line.
+        org.apache.logging.log4j.LogManager.getLogger("cybermarket").error("the command failed", t);
+        String reason = Errors.outOfMemory(t)
+                ? String.format(java.util.Locale.ROOT, "out of memory: the Java heap of %,d MB was too small for this run; give it more, "
+                + "for example CYBERMARKET_JAVA_OPTS=\"-Xmx8g\" ./cybermarket ... (under spark-submit: --driver-memory 8g)",
+                Runtime.getRuntime().maxMemory() >> 20)
+                : Errors.oneLine(t);
+        String log = System.getProperty(LOG_FILE);
+        boolean logged = log != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(log));
+        return "cybermarket: " + reason + (logged ? " (details: " + log + ")" : "");
     }
 
     /** Runs the CLI and returns the exit code (tests call this). */
@@ -26,13 +48,13 @@ public final class Main implements Runnable {
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new Main()).setOut(out).setErr(err);
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("cybermarket: " + Errors.oneLine(ex));
+            line.getErr().println(failure(ex));
             return 1;
         });
         try {
             return cmd.execute(args);
         } catch (Throwable t) { // an Error (Spark asserts with AssertionError) must still end in one line
-            err.println("cybermarket: " + Errors.oneLine(t));
+            err.println(failure(t));
             err.flush();
             return 1;
         }

@@ -14,10 +14,4 @@ final class PipelineCommand extends JobCommand {
         // A run that publishes one date's partitions needs only the jobs that lead to them.
         return options.asOfDateOnly ? Pipelines.daily() : Pipelines.all();
     }
-
-    /** The report reads the outputs and the manifest, so it comes after both. */
-    @Override
-    void afterRun(org.apache.spark.sql.SparkSession spark, org.cybermarket.config.PipelineConfig cfg, org.cybermarket.pipeline.RunLog log) {
-        log.info("report: " + org.cybermarket.report.Report.render(spark, cfg.out()));
-    }
 }

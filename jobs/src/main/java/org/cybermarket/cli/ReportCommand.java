@@ -1,16 +1,23 @@
 package org.cybermarket.cli;
 
 import org.cybermarket.io.SparkSessions;
+import org.cybermarket.pipeline.RunLog;
+import org.cybermarket.pipeline.RunManifest;
+import org.cybermarket.pipeline.Runner;
 import org.cybermarket.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Renders the HTML report from an output root (its Parquet datasets and run manifest only). */
+/**
+ * Renders the report of the current outputs again (after an upgrade, say) and publishes it as a new snapshot: the
+ * datasets are carried over unchanged, so readers see the old report or the new one, never a half-written page.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write <out>/report/index.html with PNG charts, from the Parquet outputs and the run manifest only.")
+        description = "Render <out>/current/report/index.html again from the published Parquet outputs and manifest, as a new snapshot.")
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output root (default: ${DEFAULT-VALUE}); a local folder.")
     String root;
@@ -20,8 +27,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.cybermarket.io.OutputRoot.checkWritable(root);
         var spark = SparkSessions.create(master, Map.of());
-        System.out.println("report: " + Report.render(spark, root));
+        RunLog log = new RunLog(System.out);
+        RunManifest m = Runner.rerender(spark, root, spark.sparkContext().master(), log, snapshot -> Report.render(spark, snapshot));
+        System.out.println("report: " + Path.of(root).toAbsolutePath().normalize() + "/current/report/index.html (snapshot " + m.runId() + ")");
         return 0;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Event-study windows and model, in trading-day offsets from day 0 (inclusive on both ends).
  *
- * @param model          mean_adjusted, market_adjusted, market_model, ff3 or carhart4
+ * @param model          the name of a {@link org.cybermarket.eventstudy.NormalReturnModel} (NormalReturnModel.ALL lists them)
  * @param estimation     [start, end], default [-250, -11]
  * @param event          [start, end], default [-5, +5]
  * @param carWindows     name -> [start, end]
@@ -21,13 +21,12 @@ import java.util.Map;
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
                                  Map<String, String> benchmarks, String tests) implements Serializable {
-    public static final List<String> MODELS = List.of("mean_adjusted", "market_adjusted", "market_model", "ff3", "carhart4");
     public static final List<String> TESTS = List.of("all", "parametric");
 
 
     public EventStudySettings {
         model = model == null ? "market_model" : model;
-        if (!MODELS.contains(model)) throw new IllegalArgumentException("event_study.model must be one of " + MODELS + ", got '" + model + "'");
+        org.cybermarket.eventstudy.NormalReturnModel.named(model); // an unknown name is an error naming the valid ones
         estimation = checkWindow("estimation", estimation == null ? List.of(-250, -11) : estimation);
         event = checkWindow("event", event == null ? List.of(-5, 5) : event);
         if (estimation.get(1) >= event.get(0)) {

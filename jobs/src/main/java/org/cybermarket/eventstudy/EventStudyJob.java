@@ -61,15 +61,14 @@ public final class EventStudyJob implements Job {
         ctx.log().stage(name(), events.size(), rows.get("es_security_days") + rows.get("es_group_windows"), rows.get("es_exclusions"), t0);
     }
 
-    /** Stages the es_* datasets, partitioned by event, all at once, and returns their row counts. */
+    /** Stages the es_* datasets, partitioned by event, all at once (laid out for writing by the engine's plan), and returns their row counts. */
     public static Map<String, Long> stage(OutputStore store, EventStudy.Result r, Dataset<Row> moreExclusions) {
         return store.stageAll(List.of(
-                new OutputStore.Staging("es_exclusions", r.exclusions().unionByName(moreExclusions).repartition(col("event_id")), "event_id"),
+                new OutputStore.Staging("es_exclusions", r.exclusions().unionByName(moreExclusions), "event_id"),
                 new OutputStore.Staging("es_security_days", r.securityDays(), "event_id"),
-                new OutputStore.Staging("es_security_windows", r.securityWindows().repartition(col("event_id")), "event_id"),
-                new OutputStore.Staging("es_group_days", r.groupDays().repartition(col("event_id"))
-                        .sortWithinPartitions("group_market", "group_industry", "event_day_offset"), "event_id"),
-                new OutputStore.Staging("es_group_windows", r.groupWindows().repartition(col("event_id")), "event_id")));
+                new OutputStore.Staging("es_security_windows", r.securityWindows(), "event_id"),
+                new OutputStore.Staging("es_group_days", r.groupDays(), "event_id"),
+                new OutputStore.Staging("es_group_windows", r.groupWindows(), "event_id")));
     }
 
     static final StructType EVENT_DAYS = new StructType()

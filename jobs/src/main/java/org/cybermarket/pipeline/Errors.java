@@ -12,6 +12,20 @@ public final class Errors {
 
     private Errors() {}
 
+    /**
+     * True when the failure is the JVM running out of heap, directly or as Spark reports it after an executor thread
+     * died of it (the job is then cancelled "because SparkContext was shut down").
+     */
+    public static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+            String m = t.getMessage();
+            if (m != null && (m.contains("OutOfMemoryError") || m.contains("Java heap space") || m.contains("GC overhead limit exceeded")
+                    || m.startsWith("Not enough memory") || m.contains("Unable to acquire") && m.contains("bytes of memory"))) return true;
+        }
+        return false;
+    }
+
     public static String oneLine(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InputFileException || t instanceof ConfigLoader.ConfigException) return t.getMessage();

@@ -1,7 +1,6 @@
 package org.cybermarket.pipeline;
 
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -14,7 +13,6 @@ import org.cybermarket.io.InputPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -22,19 +20,40 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Builds and writes run manifests; redacts secrets. */
+/** Builds run manifests: the inputs with their checksums, the Spark settings without secrets, the JSON. */
 public final class Manifests {
-    /** Spark config keys whose values never reach a manifest or a log. */
-    public static final Pattern SECRET_KEY = Pattern.compile("(?i).*(secret|password|token|access\\.key).*");
+    /**
+     * Spark settings whose values a manifest records: they tune a run and never carry a credential. Every other key is
+     * recorded with its value redacted: credentials hide under too many names (fs.azure.account.key.*, fs.azure.sas.*,
+     * fs.gs.auth.service.account.private.key, fs.s3a.encryption.key, fs.adl.oauth2.credential, ...) to list them all.
+     */
+    static final Set<String> SAFE_KEYS = Set.of("spark.master", "spark.app.name", "spark.submit.deployMode",
+            "spark.driver.memory", "spark.driver.cores", "spark.driver.maxResultSize", "spark.executor.memory", "spark.executor.cores",
+            "spark.executor.instances", "spark.default.parallelism", "spark.sql.shuffle.partitions", "spark.sql.adaptive.enabled",
+            "spark.sql.adaptive.coalescePartitions.enabled", "spark.sql.adaptive.skewJoin.enabled", "spark.sql.session.timeZone",
+            "spark.sql.files.maxPartitionBytes", "spark.sql.autoBroadcastJoinThreshold", "spark.memory.fraction",
+            "spark.memory.storageFraction", "spark.serializer", "spark.ui.enabled", "spark.eventLog.enabled",
+            "spark.sql.parquet.compression.codec", "spark.buffer.pageSize", "spark.speculation", "spark.task.cpus");
+    public static final String REDACTED = "***redacted***";
 
     private Manifests() {}
 
+    /** The settings with every value redacted except those of {@link #SAFE_KEYS}. */
     public static Map<String, String> redact(Map<String, String> conf) {
         Map<String, String> out = new TreeMap<>();
-        conf.forEach((k, v) -> out.put(k, SECRET_KEY.matcher(k).matches() ? "***redacted***" : v));
+        conf.forEach((k, v) -> out.put(k, SAFE_KEYS.contains(k) ? v : REDACTED));
         return out;
+    }
+
+    /** A manifest as indented JSON. */
+    public static byte[] json(RunManifest m) {
+        try {
+            return ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every input file the config names, with size and checksum. */
@@ -69,46 +88,6 @@ public final class Manifests {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Writes the manifest to _runs/<id>.json, then replaces _manifest.json by rename. */
-    public static void write(SparkSession spark, String root, RunManifest m) {
-        try {
-            byte[] json = ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
-            Path runFile = new Path(root + "/_runs/" + m.runId() + ".json");
-            FileSystem fs = runFile.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (FSDataOutputStream o = fs.create(runFile, true)) {
-                o.write(json);
-            }
-            Path tmp = new Path(root + "/_manifest.json." + m.runId() + ".tmp");
-            try (FSDataOutputStream o = fs.create(tmp, true)) {
-                o.write(json);
-            }
-            Path latest = new Path(root + "/_manifest.json");
-            // Runs into the same root may finish together: the last rename wins, none fails (a local rename
-            // replaces the target; a file system whose rename does not gets the delete and a retry).
-            boolean done = false;
-            for (int attempt = 0; attempt < 5 && !done; attempt++) {
-                done = fs.rename(tmp, latest);
-                if (!done) fs.delete(latest, false);
-            }
-            if (!done) throw new IOException("cannot publish " + latest);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the run manifest: " + e.getMessage(), e);
-        }
-    }
-
-    public static String read(SparkSession spark, String root) {
-        try {
-            Path latest = new Path(root + "/_manifest.json");
-            FileSystem fs = latest.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(latest)) return null;
-            try (FSDataInputStream in = fs.open(latest)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

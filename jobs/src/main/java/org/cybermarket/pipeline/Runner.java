@@ -2,7 +2,10 @@ package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.io.Faults;
+import org.cybermarket.io.OutputRoot;
 import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -22,53 +27,92 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs jobs against one output root, each after the jobs it needs, and writes the manifest last. Each job's outputs
- * are staged and published when the job succeeds; a failing job publishes nothing and the manifest records the failure.
+ * Runs jobs against one output root, each after the jobs it needs, and publishes all their outputs together as the
+ * root's new snapshot when every job has succeeded ({@link OutputRoot#publish}): all or nothing. A failed run
+ * publishes nothing; its record in {@code _runs/} says why.
  */
 public final class Runner {
     private Runner() {}
 
     public static RunManifest run(SparkSession spark, PipelineConfig cfg, List<Job> jobs, String command, String master,
-                                  Map<String, String> sparkConf, List<String> catalogues, RunLog log, boolean asOfDateOnly) {
+                                  Map<String, String> sparkConf, List<String> catalogues, RunLog log, boolean asOfDateOnly,
+                                  Consumer<Snapshot> report) {
         Instant start = Instant.now();
         LocalDate asOf = cfg.asOf() != null ? cfg.asOf() : LocalDate.now(ZoneOffset.UTC);
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(start)
-                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        OutputStore store = new OutputStore(spark, cfg.out(), runId);
-        if (asOfDateOnly) store.partitionsOnly();
-        JobContext ctx = new JobContext(spark, cfg, store, log, asOf, asOfDateOnly);
-        String outcome = "succeeded";
-        String error = null;
-        RuntimeException failure = null;
-        List<RunManifest.InputFile> inputs = List.of();
-        try {
-            // The inputs' checksums are computed while the jobs run (reading a few files on the driver).
-            CompletableFuture<List<RunManifest.InputFile>> checksums = CompletableFuture.supplyAsync(() -> Manifests.inputs(spark, cfg, catalogues));
-            RuntimeException jobFailure = null;
+        String runId = newRunId(start);
+        String fullCommand = asOfDateOnly ? command + " --as-of-date-only" : command;
+        OutputRoot root = OutputRoot.forWriting(cfg.out(), spark.sparkContext().hadoopConfiguration());
+        OutputRoot.Mode mode = asOfDateOnly ? OutputRoot.Mode.DAILY : OutputRoot.Mode.FULL;
+        Map<String, String> conf = Manifests.redact(sparkConf);
+        try (OutputRoot.Registration reg = root.admit(runId, fullCommand, mode, asOfDateOnly ? asOf.toString() : null, log::info)) {
+            Faults.point("admitted");
+            OutputStore store = new OutputStore(spark, reg.stagingLocation(), root.snapshot(spark, reg.base()));
+            if (asOfDateOnly) store.partitionsOnly();
+            JobContext ctx = new JobContext(spark, cfg, store, log, asOf, asOfDateOnly);
             try {
-                runAll(jobs, ctx);
-            } catch (RuntimeException e) {
-                jobFailure = e;
+                // The inputs' checksums are computed while the jobs run (reading a few files on the driver).
+                CompletableFuture<List<RunManifest.InputFile>> checksums = CompletableFuture.supplyAsync(() -> Manifests.inputs(spark, cfg, catalogues));
+                RuntimeException jobFailure = null;
+                try {
+                    runAll(jobs, ctx);
+                } catch (RuntimeException e) {
+                    jobFailure = e;
+                }
+                List<RunManifest.InputFile> checked = List.of();
+                try {
+                    checked = checksums.join();
+                } catch (CompletionException e) { // a job's failure says more than a checksum's
+                    if (jobFailure == null) throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+                if (jobFailure != null) throw jobFailure;
+                List<RunManifest.InputFile> inputs = checked;
+                RunManifest[] published = new RunManifest[1];
+                root.publish(spark, new OutputRoot.Publisher(reg, fullCommand, asOf.toString()), store.toPublish(), sources -> {
+                    published[0] = succeeded(runId, fullCommand, asOf, start, spark, master, conf, cfg, inputs, sources, log);
+                    return Manifests.json(published[0]);
+                }, report, log::info);
+                return published[0];
+            } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
+                root.discardStaging(runId);
+                String error = Errors.oneLine(e);
+                root.recordRun(runId, Manifests.json(new RunManifest(runId, fullCommand, asOf, start, Instant.now(), version(), spark.version(),
+                        master, conf, cfg, List.of(), Map.of(), Map.of(), Map.of(), log.stages(), "failed", error)));
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(error, e);
             }
-            try {
-                inputs = checksums.join();
-            } catch (CompletionException e) { // a job's failure says more than a checksum's
-                if (jobFailure == null) throw e.getCause() instanceof RuntimeException re ? re : e;
-            }
-            if (jobFailure != null) throw jobFailure;
-            store.finish();
-        } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
-            store.abandon();
-            outcome = "failed";
-            error = Errors.oneLine(e);
-            failure = e instanceof RuntimeException re ? re : new IllegalStateException(error, e);
         }
-        RunManifest manifest = new RunManifest(runId, asOfDateOnly ? command + " --as-of-date-only" : command, asOf, start, Instant.now(), version(), spark.version(), master,
-                Manifests.redact(sparkConf), cfg, inputs, store.published(), DatasetContract.schemaVersions(store.published().keySet()),
-                log.stages(), outcome, error);
-        Manifests.write(spark, cfg.out(), manifest);
-        if (failure != null) throw failure;
-        return manifest;
+    }
+
+    private static RunManifest succeeded(String runId, String command, LocalDate asOf, Instant start, SparkSession spark, String master,
+                                         Map<String, String> conf, Object cfg, List<RunManifest.InputFile> inputs,
+                                         Map<String, OutputRoot.Source> sources, RunLog log) {
+        Map<String, Long> rows = new TreeMap<>();
+        sources.forEach((name, src) -> rows.put(name, src.rows()));
+        return new RunManifest(runId, command, asOf, start, Instant.now(), version(), spark.version(), master, conf, cfg,
+                inputs, rows, sources, DatasetContract.schemaVersions(rows.keySet()), log.stages(), "succeeded", null);
+    }
+
+    /**
+     * Renders the report of the current snapshot again and publishes it as a new snapshot that carries every dataset
+     * over unchanged (their sources stay those of the runs that wrote them).
+     */
+    public static RunManifest rerender(SparkSession spark, String rootLocation, String master, RunLog log, Consumer<Snapshot> report) {
+        Instant start = Instant.now();
+        String runId = newRunId(start);
+        OutputRoot root = OutputRoot.forReading(rootLocation, spark.sparkContext().hadoopConfiguration());
+        if (root.currentId() == null) throw new org.cybermarket.io.InputFileException(root.location(), "nothing has been published here yet: run the pipeline first");
+        try (OutputRoot.Registration reg = root.admit(runId, "report", OutputRoot.Mode.REPORT, null, log::info)) {
+            RunManifest[] published = new RunManifest[1];
+            root.publish(spark, new OutputRoot.Publisher(reg, "report", null), List.of(), sources -> {
+                published[0] = succeeded(runId, "report", null, start, spark, master, Map.of(), null, List.of(), sources, log);
+                return Manifests.json(published[0]);
+            }, report, log::info);
+            return published[0];
+        }
+    }
+
+    static String newRunId(Instant start) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(start)
+                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     /**
@@ -105,6 +149,7 @@ public final class Runner {
                     try {
                         job.run(ctx);
                         ctx.store().commit();
+                        Faults.point("job-done:" + job.name());
                     } catch (Throwable e) { // Spark's AnalysisException is a checked exception thrown from Scala
                         failures.add(e instanceof RuntimeException re ? re : new IllegalStateException(Errors.oneLine(e), e));
                         throw e;

@@ -5,26 +5,21 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.cybermarket.config.ConfigLoader;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 import org.cybermarket.io.Parallel;
-import org.cybermarket.pipeline.Manifests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -44,48 +39,38 @@ public final class Report {
 
     private Report() {}
 
-    public static Path render(SparkSession spark, String root) {
-        Path out = (root.startsWith("file:") ? Path.of(java.net.URI.create(root)) : Path.of(root)).toAbsolutePath();
-        // Unique names: two runs into one root may render at the same time; the last move wins.
-        String unique = Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid();
-        Path tmp = out.resolve("report.tmp-" + unique);
+    /**
+     * Writes the report of a snapshot into its folder ({@code <snapshot>/report/index.html} and the charts), before the
+     * snapshot is published (OutputRoot.publish), so the report is always the one of the datasets beside it.
+     */
+    public static Path render(SparkSession spark, Snapshot snapshot) {
+        Path dir = Path.of(snapshot.location()).resolve("report");
         try {
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
-            OutputStore store = new OutputStore(spark, root, "report");
+            if (Files.exists(dir)) throw new IOException(dir + " already exists");
+            Files.createDirectories(dir);
             StringBuilder body = new StringBuilder();
-            body.append(runSummary(spark, root));
-            Shown shown = shownEvents(store); // the events the per-event sections show, decided once
+            body.append(runSummary(snapshot));
+            Shown shown = shownEvents(snapshot); // the events the per-event sections show, decided once
             // The sections read different datasets: their queries run at the same time, the page keeps their order.
-            List<java.util.concurrent.Callable<String>> sections = List.of(() -> caar(store, tmp, shown),
-                    () -> sectorRanking(store, tmp, shown), () -> eventStudy(store, shown), () -> growth(store, tmp),
-                    () -> dataQuality(store));
+            List<java.util.concurrent.Callable<String>> sections = List.of(() -> caar(snapshot, dir, shown),
+                    () -> sectorRanking(snapshot, dir, shown), () -> eventStudy(snapshot, shown), () -> growth(snapshot, dir),
+                    () -> dataQuality(snapshot));
             Parallel.all("report", sections).forEach(body::append);
-            Files.writeString(tmp.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
-            Path finalDir = out.resolve("report");
-            for (int attempt = 0; ; attempt++) {
-                Path old = out.resolve("report.old-" + unique + "-" + attempt);
-                try {
-                    if (Files.exists(finalDir)) Files.move(finalDir, old, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(tmp, finalDir, StandardCopyOption.ATOMIC_MOVE);
-                    deleteTree(old);
-                    break;
-                } catch (IOException raced) { // another render moved its report in between
-                    deleteTree(old);
-                    if (attempt == 4) throw raced;
-                }
-            }
-            return finalDir.resolve("index.html");
+            Files.writeString(dir.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
+            return dir.resolve("index.html");
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the report under " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("writing the report under " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String runSummary(SparkSession spark, String root) throws IOException {
-        String json = Manifests.read(spark, root);
+    /**
+     * The run that produced this snapshot, and for each dataset the run that wrote it: after a daily run
+     * ({@code --as-of-date-only}) most datasets, and most partitions of sector_returns, come from an earlier run.
+     */
+    static String runSummary(Snapshot snapshot) {
+        JsonNode m = snapshot.manifest();
         StringBuilder b = new StringBuilder("<section id=\"run-summary\"><h2>Run summary</h2>");
-        if (json == null) return b.append("<p>No run manifest under this output root.</p></section>").toString();
-        JsonNode m = ConfigLoader.jsonMapper().readTree(json);
+        if (m == null) return b.append("<p>No run manifest in this snapshot.</p></section>").toString();
         List<List<Object>> facts = new ArrayList<>();
         for (String f : List.of("run_id", "command", "as_of", "started_at", "ended_at", "code_version", "spark_version", "master", "outcome", "error")) {
             if (m.hasNonNull(f)) facts.add(List.of(f, m.get(f).asText()));
@@ -93,12 +78,22 @@ public final class Report {
         facts.add(List.of("input files", m.path("inputs").size()));
         b.append(Html.table(List.of("", ""), facts));
         List<List<Object>> ds = new ArrayList<>();
-        m.path("datasets").fields().forEachRemaining(e -> ds.add(List.of(e.getKey(), e.getValue().asLong())));
-        b.append("<h3>Datasets written</h3>").append(Html.table(List.of("dataset", "rows"), ds));
+        JsonNode sources = m.path("sources");
+        m.path("datasets").fields().forEachRemaining(e -> {
+            JsonNode src = sources.path(e.getKey());
+            List<String> parts = new ArrayList<>();
+            src.path("partitions_from").fields().forEachRemaining(p -> {
+                if (!p.getValue().asText().equals(src.path("run_id").asText())) parts.add(p.getKey() + " from " + p.getValue().asText());
+            });
+            ds.add(List.of(e.getKey(), e.getValue().asLong(), src.path("run_id").asText(""), src.path("command").asText(""),
+                    src.path("as_of").asText(""), String.join("; ", parts)));
+        });
+        b.append("<h3>Datasets and the runs that wrote them</h3>").append(Html.table(List.of("dataset", "rows", "written by run",
+                "command", "as of", "partitions replaced since"), ds));
         return b.append("</section>").toString();
     }
 
-    static String caar(OutputStore store, Path dir, Shown shown) throws IOException {
+    static String caar(Snapshot store, Path dir, Shown shown) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"caar\"><h2>Cumulative average abnormal returns</h2>");
         if (!store.exists("es_group_days")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append("<p>CAAR by market, for cybersecurity and for all securities, with a 95% band: CAAR &plusmn; 1.96 "
@@ -146,7 +141,7 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String sectorRanking(OutputStore store, Path dir, Shown shown) throws IOException {
+    static String sectorRanking(Snapshot store, Path dir, Shown shown) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"sector-ranking\"><h2>Industries ranked on day 0 and day +1</h2>");
         if (!store.exists("sector_returns") || !store.exists("event_days") || !store.exists("securities")) {
             return b.append("<p>No sector returns or events in this output.</p></section>").toString();
@@ -181,7 +176,7 @@ public final class Report {
         return b.append(shown.note()).append("</section>").toString();
     }
 
-    static String eventStudy(OutputStore store, Shown shown) {
+    static String eventStudy(Snapshot store, Shown shown) {
         StringBuilder b = new StringBuilder("<section id=\"event-study\"><h2>Event-study statistics</h2>");
         if (!store.exists("es_group_windows")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append(shown.note());
@@ -240,14 +235,14 @@ public final class Report {
         }
     }
 
-    static Shown shownEvents(OutputStore store) {
+    static Shown shownEvents(Snapshot store) {
         if (!store.exists("event_days")) return new Shown(List.of(), 0);
         Dataset<Row> ids = store.read("event_days").select("event_id").distinct();
         List<String> first = ids.orderBy("event_id").limit(MAX_EVENTS).collectAsList().stream().map(r -> r.getString(0)).toList();
         return new Shown(first, first.size() < MAX_EVENTS ? first.size() : ids.count());
     }
 
-    static String growth(OutputStore store, Path dir) throws IOException {
+    static String growth(Snapshot store, Path dir) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"growth\"><h2>Market growth projections and forecast vintages</h2>");
         if (!store.exists("market_forecast")) return b.append("<p>No growth analytics in this output.</p></section>").toString();
         Map<String, List<double[]>> values = new TreeMap<>();
@@ -284,7 +279,7 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String dataQuality(OutputStore store) {
+    static String dataQuality(Snapshot store) {
         StringBuilder b = new StringBuilder("<section id=\"data-quality\"><h2>Data quality</h2>");
         if (store.exists("ingest_reconciliation")) {
             List<List<Object>> rec = new ArrayList<>();
@@ -328,12 +323,5 @@ public final class Report {
                 + "body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}"
                 + "th,td{border:1px solid #ccc;padding:2px 6px}td.n{text-align:right}img{display:block;margin:1em 0}</style></head><body>"
                 + "<h1>cybermarket report</h1><p>Built from the Parquet outputs and the run manifest only.</p>" + body + "</body></html>\n";
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(x);
-        }
     }
 }

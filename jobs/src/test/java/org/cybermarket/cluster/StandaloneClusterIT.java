@@ -177,11 +177,8 @@ class StandaloneClusterIT {
     }
 
     /** Spark's Java 17 flags, from the parent POM (the same list Surefire and ./cybermarket use). */
-    static String addOpens() throws IOException {
-        String pom = Files.readString(SparkTest.projectRoot().resolve("pom.xml"));
-        var m = java.util.regex.Pattern.compile("<spark.add.opens>(.*)</spark.add.opens>").matcher(pom);
-        assertTrue(m.find(), "spark.add.opens in pom.xml");
-        return m.group(1).trim();
+    static String addOpens() {
+        return SparkTest.addOpens();
     }
 
     static int freePort() throws IOException {

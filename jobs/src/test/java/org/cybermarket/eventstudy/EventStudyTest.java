@@ -172,6 +172,38 @@ class EventStudyTest {
     }
 
     @Test
+    void securitiesOfOneEventMayHaveDifferentDayZeros() {
+        // One event, three securities, each with its own day 0 (as firm-level events will have): each is studied
+        // on its own windows, and the group's day t holds every security's own day t.
+        Map<String, Integer> day0 = Map.of("S1", 30, "S2", 31, "S4", 29);
+        List<Row> requests = new ArrayList<>();
+        day0.forEach((s, d) -> requests.add(RowFactory.create("F", "XTST", s, d)));
+        Dataset<Row> requestFrame = SparkTest.spark().createDataFrame(requests, new StructType().add("event_id", DataTypes.StringType)
+                .add("market", DataTypes.StringType).add("symbol", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
+        EventStudy.Result r = EventStudy.runRequests(SparkTest.spark(), inputs.get(0), inputs.get(1), requestFrame, inputs.get(3), inputs.get(4), SETTINGS);
+        ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
+        List<ReferenceEventStudy.Fit> fits = new ArrayList<>();
+        for (String s : List.of("S1", "S2", "S4")) {
+            List<Map<Integer, Double>> ri = new ArrayList<>();
+            ReferenceEventStudy.Fit f = fits(ref, day0.get(s), List.of(s), ri).get(0);
+            fits.add(f);
+            double[] e = ReferenceEventStudy.window(f, ri.get(0), -1, 1);
+            Row w = r.securityWindows().where("symbol = '" + s + "' and car_window = 'w_m1_1'").first();
+            assertEquals(e[0], w.<Double>getAs("car"), 1e-12, s + " car");
+            assertEquals(e[1], w.<Double>getAs("scar"), 1e-10, s + " scar");
+            assertEquals(f.beta, w.<Double>getAs("beta"), 1e-12, s + " beta");
+            Row d = r.securityDays().where("symbol = '" + s + "' and event_day_offset = 0").first();
+            assertEquals(date(day0.get(s)), d.getAs("trade_date"), s + " day 0 is its own");
+        }
+        Row g = r.groupDays().where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        double aar = 0;
+        for (ReferenceEventStudy.Fit f : fits) aar += f.ar.get(0) / 3;
+        assertEquals(aar, g.<Double>getAs("aar"), 1e-12, "AAR of day 0 over three different dates");
+        assertEquals(date(29), g.getAs("first_date"));
+        assertEquals(date(31), g.getAs("last_date"));
+    }
+
+    @Test
     void exclusionsAreWrittenWithTheirReasonAndOnlyForTheirEvent() {
         List<List<Object>> rows = new ArrayList<>();
         for (Row r : result.exclusions().orderBy("event_id", "symbol").collectAsList()) {
@@ -255,31 +287,47 @@ class EventStudyTest {
         Random rnd = new Random(11);
         int n = 4, days = 12;
         double[][] ar = new double[n][days];
-        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            for (int t = 0; t < days; t++) {
-                ar[i][t] = 0.01 * rnd.nextGaussian() + (i % 2 == 0 ? 0.004 : -0.002) * Math.sin(t);
-                rows.add(RowFactory.create("E", "XTST", "Banks", "B" + i, "estimation", -20 + t, ar[i][t]));
-            }
+            for (int t = 0; t < days; t++) ar[i][t] = 0.01 * rnd.nextGaussian() + (i % 2 == 0 ? 0.004 : -0.002) * Math.sin(t);
         }
         double sum = 0;
         int pairs = 0;
         for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++, pairs++) sum += pearson(ar[i], ar[j]);
-        Dataset<Row> included = SparkTest.spark().createDataFrame(rows, new StructType().add("event_id", DataTypes.StringType)
-                .add("market", DataTypes.StringType).add("industry", DataTypes.StringType).add("symbol", DataTypes.StringType)
-                .add("phase", DataTypes.StringType).add("event_day_offset", DataTypes.IntegerType).add("abnormal_return", DataTypes.DoubleType));
-        String all = "group_market = 'ALL' and group_industry = 'ALL'";
-        Row onePass = GroupTests.rbarOnePass(GroupTests.withGroups(included)).where(all).first();
-        assertEquals(sum / pairs, onePass.<Double>getAs("rbar"), 1e-12, "the one-pass formula");
-        assertEquals(6L, onePass.<Long>getAs("rbar_pairs"));
-        Row r = GroupTests.estimationMoments(included).where(all).first();
-        assertEquals(sum / pairs, r.<Double>getAs("rbar"), 1e-12, "what the group statistics use");
+        GroupFacts onePass = facts(ar);
+        assertEquals(sum / pairs, onePass.rbar, 1e-12, "the one-pass formula");
+        assertEquals(6L, onePass.rbarPairs);
+        assertEquals(sum / pairs, GroupFacts.pairwise(estimation(ar))[0], 1e-12, "every pair, as for members with different days");
 
-        // One missing day: the members no longer share their days, so the one-pass formula must not apply.
-        List<Row> gap = new ArrayList<>(rows);
-        gap.remove(3);
-        Dataset<Row> withGap = SparkTest.spark().createDataFrame(gap, included.schema());
-        assertEquals(0, GroupTests.rbarOnePass(GroupTests.withGroups(withGap)).count());
+        // One missing day: the members no longer share their days, so every pair over its common days.
+        ar[0][3] = Double.NaN;
+        double gapSum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+                for (int t = 0; t < days; t++) if (!Double.isNaN(ar[i][t]) && !Double.isNaN(ar[j][t])) { x.add(ar[i][t]); y.add(ar[j][t]); }
+                gapSum += pearson(x.stream().mapToDouble(d -> d).toArray(), y.stream().mapToDouble(d -> d).toArray());
+            }
+        }
+        GroupFacts withGap = facts(ar);
+        assertEquals(gapSum / pairs, withGap.rbar, 1e-12, "pairwise over common days");
+        assertEquals(6L, withGap.rbarPairs);
+    }
+
+    /** A group of securities with these estimation ARs (and no event-window days). */
+    static GroupSums.Estimation estimation(double[][] ar) {
+        GroupSums.Estimation e = new GroupSums.Estimation(ar[0].length, ar[0].length + 1);
+        for (int i = 0; i < ar.length; i++) {
+            double[] dev = new double[ar[0].length + 1];
+            java.util.Arrays.fill(dev, Double.NaN);
+            e.add("B" + i, ar[i].clone(), dev);
+        }
+        return e;
+    }
+
+    static GroupFacts facts(double[][] ar) {
+        GroupSums.Cell cell = new GroupSums.Cell(1, 0, ar[0].length, ar[0].length + 1, true);
+        cell.estimation.merge(estimation(ar));
+        return new GroupFacts(cell, ar[0].length);
     }
 
     static double pearson(double[] x, double[] y) {

@@ -40,13 +40,14 @@ class AsOfDateRerunTest {
                 "--as-of", date, "--as-of-date-only");
     }
 
-    /** Every file under the root with its SHA-256, except the run records, the report and the given partitions. */
+    /** Every file of the root's current snapshot with its SHA-256, except the manifest, file list, report and the given partitions. */
     static Map<String, String> files(Path root, List<String> except) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
+        Path snapshot = Outputs.current(root);
+        try (Stream<Path> s = Files.walk(snapshot)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String rel = root.relativize(p).toString();
-                if (rel.startsWith("_runs/") || rel.startsWith("_manifest.json") || rel.startsWith("report/")) continue;
+                String rel = snapshot.relativize(p).toString();
+                if (rel.equals("_manifest.json") || rel.equals("_files") || rel.startsWith("report/")) continue;
                 if (except.stream().anyMatch(rel::startsWith)) continue;
                 out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }
@@ -90,6 +91,24 @@ class AsOfDateRerunTest {
         }
         assertEquals(2, commands.stream().filter(m -> m.contains("--as-of-date-only") && m.contains("\"outcome\" : \"succeeded\"")).count(),
                 "each daily run has its own manifest");
+
+        // The manifest, describe and the report say which run wrote what: the full run wrote sector_returns, the two
+        // daily runs replaced the partitions of their dates (issue 21: a daily run must not relabel the whole report).
+        var json = org.cybermarket.config.ConfigLoader.jsonMapper();
+        String fullRun = json.readTree(Files.readString(Outputs.manifest(SampleRun.output()))).get("run_id").asText();
+        Map<String, String> dailyRuns = new TreeMap<>();
+        for (String m : commands) {
+            var n = json.readTree(m);
+            if (n.get("command").asText().endsWith("--as-of-date-only")) dailyRuns.put("trade_date=" + n.get("as_of").asText(), n.get("run_id").asText());
+        }
+        var sector = json.readTree(Files.readString(Outputs.manifest(out))).get("sources").get("sector_returns");
+        assertEquals(fullRun, sector.get("run_id").asText(), "the dataset was written by the full run");
+        assertEquals(dailyRuns, json.convertValue(sector.get("partitions_from"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {}),
+                "each daily run replaced its own date");
+        String report = Files.readString(Outputs.report(out).resolve("index.html"));
+        for (var e : dailyRuns.entrySet()) assertTrue(report.contains(e.getKey() + " from " + e.getValue()), "the report says " + e);
+        var described = org.cybermarket.testing.Cli.run("describe", "--out", out.toString());
+        assertTrue(described.out().contains("trade_date=" + MON + " from " + dailyRuns.get("trade_date=" + MON)), described.out());
 
         // The rerun of a date replaces that partition with the same rows and touches nothing else.
         Map<String, String> afterFirst = files(out, List.of(partitions.get(1)));

@@ -1,7 +1,7 @@
 package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.types.StructField;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class DataDictionaryTest {
     }
 
     static Map<String, List<String>> written() throws Exception {
-        OutputStore store = new OutputStore(SparkTest.spark(), SampleRun.output().toString(), "test");
+        Snapshot store = Snapshot.current(SparkTest.spark(), SampleRun.output().toString());
         Map<String, List<String>> written = new TreeMap<>();
         for (String name : store.datasets()) {
             List<String> cols = new ArrayList<>();

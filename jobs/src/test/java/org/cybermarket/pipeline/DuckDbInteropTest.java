@@ -2,7 +2,8 @@ package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.io.Snapshot;
+import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DuckDbInteropTest {
     @Test
     void duckDbReadsEveryDatasetWithTheSameRowsAsSpark() throws Exception {
         var out = SampleRun.output();
-        OutputStore store = new OutputStore(SparkTest.spark(), out.toString(), "test");
+        Snapshot store = Snapshot.current(SparkTest.spark(), out.toString());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             for (String name : store.datasets()) {
                 Dataset<Row> df = store.read(name);
@@ -29,7 +30,7 @@ class DuckDbInteropTest {
                 java.util.Arrays.sort(cols);
                 String list = String.join(", ", java.util.Arrays.stream(cols).map(x -> "\"" + x + "\"").toList());
                 List<String> duck = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("select " + list + " from read_parquet('" + out.resolve(name) + "/**/*.parquet', hive_partitioning = true)")) {
+                try (ResultSet rs = st.executeQuery("select " + list + " from read_parquet('" + Outputs.dataset(out, name) + "/**/*.parquet', hive_partitioning = true)")) {
                     while (rs.next()) {
                         StringBuilder b = new StringBuilder();
                         for (int i = 1; i <= cols.length; i++) b.append(cell(rs.getObject(i))).append('|');

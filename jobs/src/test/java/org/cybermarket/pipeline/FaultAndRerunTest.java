@@ -1,6 +1,7 @@
 package org.cybermarket.pipeline;
 
 import org.cybermarket.cli.Main;
+import org.cybermarket.io.Faults;
 import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
@@ -31,25 +32,35 @@ class FaultAndRerunTest {
         var spark = SparkTest.spark();
         var before = spark.read().parquet(Outputs.dataset(SampleRun.output(), "returns"));
 
+        String manifestBefore = Files.readString(Outputs.manifest(out));
         StringWriter err = new StringWriter();
-        System.setProperty("cybermarket.test.failAfterStaging", "returns");
+        System.setProperty(Faults.FAIL, "staged:returns");
         int code;
         try {
             code = run(out, err, "returns");
         } finally {
-            System.clearProperty("cybermarket.test.failAfterStaging");
+            System.clearProperty(Faults.FAIL);
         }
         assertEquals(1, code);
-        assertEquals("cybermarket: injected failure after staging returns", err.toString().strip());
+        assertEquals("cybermarket: injected failure at staged:returns", err.toString().strip().replaceAll(" \\(details: .*\\)$", ""));
         Outputs.assertSameRows(before, spark.read().parquet(Outputs.dataset(out, "returns")), "returns untouched and readable");
+        assertEquals(manifestBefore, Files.readString(Outputs.manifest(out)), "the manifest readers see still describes what they see");
         try (var s = Files.list(out.resolve("_staging"))) {
             assertEquals(0, s.count(), "nothing of the failed run is left in staging");
         }
-        String manifest = Files.readString(Outputs.manifest(out));
-        assertTrue(manifest.contains("\"outcome\" : \"failed\"") && manifest.contains("injected failure"), manifest);
+        String failed = latestRunRecord(out);
+        assertTrue(failed.contains("\"outcome\" : \"failed\"") && failed.contains("injected failure"), failed);
 
         assertEquals(0, run(out, new StringWriter(), "returns"));
         Outputs.assertSameRows(before, spark.read().parquet(Outputs.dataset(out, "returns")), "the rerun gives the same rows");
         assertTrue(Files.readString(Outputs.manifest(out)).contains("\"outcome\" : \"succeeded\""));
+        assertTrue(latestRunRecord(out).contains("\"outcome\" : \"succeeded\""));
+    }
+
+    /** The record of the newest run under {@code _runs/} (run ids begin with their start time). */
+    static String latestRunRecord(Path out) throws Exception {
+        try (var s = Files.list(out.resolve("_runs"))) {
+            return Files.readString(s.max(java.util.Comparator.naturalOrder()).orElseThrow());
+        }
     }
 }

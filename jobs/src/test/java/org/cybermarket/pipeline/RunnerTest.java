@@ -28,7 +28,7 @@ class RunnerTest {
     }
 
     static JobContext context(Path out) {
-        OutputStore store = new OutputStore(SparkTest.spark(), out.toString(), "test");
+        OutputStore store = new OutputStore(SparkTest.spark(), out.resolve("_staging/test").toString(), null);
         return new JobContext(SparkTest.spark(), null, store, new RunLog(new PrintStream(OutputStream.nullOutputStream())), LocalDate.of(2024, 7, 22), false);
     }
 

@@ -3,6 +3,7 @@ package org.cybermarket.report;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cybermarket.testing.Outputs;
+import org.cybermarket.io.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,12 @@ class ReportTest {
                 .withColumn("name", when(col("symbol").equalTo("FLCN"), lit(HOSTILE)).otherwise(col("name"))).cache();
         securities.count();
         securities.write().mode("overwrite").parquet(tmp.resolve("securities").toString());
-        Outputs.deleteTree(fixture.resolve("securities"));
-        Files.move(tmp.resolve("securities"), fixture.resolve("securities"));
+        Path snapshot = Outputs.current(fixture); // the test's own copy: its datasets and report are replaced in place
+        Outputs.deleteTree(snapshot.resolve("securities"));
+        Files.move(tmp.resolve("securities"), snapshot.resolve("securities"));
+        Outputs.deleteTree(snapshot.resolve("report"));
 
-        Path index = Report.render(spark, fixture.toString());
+        Path index = Report.render(spark, Snapshot.current(spark, fixture.toString()));
         String html = Files.readString(index);
         for (String section : Report.SECTIONS) assertTrue(html.contains("<section id=\"" + section + "\">"), "section " + section);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is shown, escaped");

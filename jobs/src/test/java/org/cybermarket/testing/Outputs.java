@@ -21,24 +21,35 @@ public final class Outputs {
      * through here or through {@link org.cybermarket.io.OutputStore}, so the root's layout is written down once.
      */
     public static String dataset(Path root, String name) {
-        return root.resolve(name).toString();
+        return current(root).resolve(name).toString();
     }
 
     /** The manifest that describes what an output root shows. */
     public static Path manifest(Path root) {
-        return root.resolve("_manifest.json");
+        return current(root).resolve("_manifest.json");
     }
 
     /** The folder of the HTML report of an output root. */
     public static Path report(Path root) {
-        return root.resolve("report");
+        return current(root).resolve("report");
     }
 
+    /** The snapshot folder readers of an output root see now (the target of its {@code current} link). */
+    public static Path current(Path root) {
+        try {
+            return root.resolve(Files.readSymbolicLink(root.resolve("current"))).normalize();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(root + " has no published snapshot (no current link)", e);
+        }
+    }
+
+    /** Copies an output root as it is: symbolic links (the current snapshot) stay links. */
     public static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
+                if (Files.isSymbolicLink(p)) Files.createSymbolicLink(t, Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p)) Files.createDirectories(t);
                 else Files.copy(p, t);
             }
         }

@@ -31,6 +31,18 @@ public final class SparkTest {
         throw new IllegalStateException("cannot find the project root (data/config) from " + Path.of("").toAbsolutePath());
     }
 
+    /** Spark's Java 17 flags, from the parent POM (the same list Surefire and ./cybermarket use). */
+    public static String addOpens() {
+        try {
+            String pom = Files.readString(projectRoot().resolve("pom.xml"));
+            var m = java.util.regex.Pattern.compile("<spark.add.opens>(.*)</spark.add.opens>").matcher(pom);
+            if (!m.find()) throw new IllegalStateException("no spark.add.opens in pom.xml");
+            return m.group(1).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** ../shared/data/real beside the checkout, or null where it is absent. */
     public static Path realData() {
         Path p = projectRoot().resolve("../shared/data/real").normalize();
