@@ -2,15 +2,30 @@ package org.cybermarket.cli;
 
 import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.config.PipelineConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Options every job command takes. */
 public final class CommonOptions {
+    /** Reads --as-of, saying in one line what is wrong with a date that is not one. */
+    static final class AsOfDate implements CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^Text '.*' could not be parsed(: | at index \\d+)?", "");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date yyyy-MM-dd" + (why.isBlank() ? "" : " (" + why + ")"));
+            }
+        }
+    }
+
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/sample.yaml",
             description = "Pipeline config, JSON or YAML (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -21,13 +36,10 @@ public final class CommonOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Output root (overrides out; default out/).")
     String out;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Last date of data to accept, yyyy-MM-dd (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = AsOfDate.class,
+            description = "Last date of data read, yyyy-MM-dd, for every input (prices and factors): later rows are counted in "
+                    + "ingest_reconciliation as after the as-of date, not read (default: the config's as_of, else today in UTC).")
     LocalDate asOf;
-
-    @Option(names = "--as-of-date-only", description = "Publish only the --as-of date's partitions of the date-partitioned "
-            + "datasets (sector_returns), replacing those partitions and leaving every other partition and dataset as it is: "
-            + "for scheduled daily runs and their reruns.")
-    boolean asOfDateOnly;
 
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master (default: ${DEFAULT-VALUE}); 'none' leaves it to spark-submit.")

@@ -2,6 +2,7 @@ package org.cybermarket.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
+import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.io.SparkSessions;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.RunLog;
@@ -31,25 +32,28 @@ abstract class JobCommand implements Callable<Integer> {
 
     abstract List<Job> jobs();
 
+    /** True for a run that publishes only the as-of date's partitions (commands with {@link DailyRunOption}). */
+    boolean asOfDateOnly() {
+        return false;
+    }
+
     @Override
     public Integer call() {
-        if (options.asOfDateOnly) {
-            if (options.asOf == null) {
-                throw new ParameterException(spec.commandLine(), "--as-of-date-only needs --as-of DATE: the date whose partitions to replace");
-            }
-            if (jobs().stream().noneMatch(Job::writesDatePartitions)) {
-                throw new ParameterException(spec.commandLine(), "--as-of-date-only: '" + spec.name() + "' writes no date-partitioned dataset");
-            }
+        if (asOfDateOnly() && options.asOf == null) {
+            throw new ParameterException(spec.commandLine(), "--as-of-date-only needs --as-of DATE: the date whose partitions to replace");
         }
         PipelineConfig cfg = options.load();
         Map<String, String> conf = options.conf.map(spec.commandLine());
         // Checked before Spark starts: a wrong --out fails in a second, not after a minute of work.
         OutputRoot.checkWritable(cfg.out());
         OutputRoot.checkApart(cfg.out(), options.inputPaths(cfg));
+        // A mistyped input path or a link loop fails here, in a second, rather than after Spark has started.
+        boolean localMaster = options.sparkMaster() != null && options.sparkMaster().startsWith("local");
+        if (localMaster && jobs().stream().anyMatch(IngestJob.class::isInstance)) IngestJob.checkInputs(cfg);
         RunLog log = new RunLog(System.out);
         SparkSession spark = SparkSessions.create(options.sparkMaster(), conf);
         RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), conf,
-                options.catalogues(cfg), log, options.asOfDateOnly, snapshot -> Report.render(spark, snapshot));
+                options.catalogues(cfg), log, asOfDateOnly(), snapshot -> Report.render(spark, snapshot));
         boolean local = OutputRoot.isLocal(cfg.out());
         String root = local ? Path.of(cfg.out()).toAbsolutePath().normalize().toString() : cfg.out();
         String shown = local ? root + "/current" : root + "/" + OutputRoot.SNAPSHOTS + "/" + m.runId();

@@ -31,6 +31,12 @@ final class JobCommands {
     @Command(name = "sectors", mixinStandardHelpOptions = true,
             description = "Industry returns per region and day: equal- and cap-weighted, breadth, rank, excess over the benchmark.")
     static final class Sectors extends JobCommand {
+        @picocli.CommandLine.Mixin
+        DailyRunOption daily;
+
+        @Override
+        boolean asOfDateOnly() { return daily.asOfDateOnly; }
+
         @Override
         List<Job> jobs() { return List.of(new SectorReturnsJob()); }
     }

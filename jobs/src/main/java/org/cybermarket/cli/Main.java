@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code cybermarket <command> [options]}. Exit 0 on success, 1 on a failed run, 2 on a usage error. */
 @Command(name = "cybermarket", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Cybersecurity market analytics on Apache Spark: ingest, returns, sector returns, event studies, growth analytics.",
+        footer = {"", "Also, through the ./cybermarket launcher: bench (the event-study benchmark against DuckDB and a bare Spark scan, "
+                + "module bench/; ./cybermarket bench --help)."},
         subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class, JobCommands.Forecast.class,
                 GenerateSampleCommand.class, GenerateScaledCommand.class, ReportCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -47,6 +49,12 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given writers for picocli's own output and errors. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new Main()).setOut(out).setErr(err);
+        // A usage error is one line saying what is wrong and where the help is, not the whole usage text.
+        cmd.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("cybermarket: " + ex.getMessage().strip() + " (see: " + failed.getCommandSpec().qualifiedName() + " --help)");
+            return 2;
+        });
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println(failure(ex));
             return 1;

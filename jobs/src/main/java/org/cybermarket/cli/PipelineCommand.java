@@ -9,9 +9,17 @@ import java.util.List;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = "Run every job in order on the configured inputs (default: the bundled sample data).")
 final class PipelineCommand extends JobCommand {
+    @picocli.CommandLine.Mixin
+    DailyRunOption daily;
+
+    @Override
+    boolean asOfDateOnly() {
+        return daily.asOfDateOnly;
+    }
+
     @Override
     List<Job> jobs() {
         // A run that publishes one date's partitions needs only the jobs that lead to them.
-        return options.asOfDateOnly ? Pipelines.daily() : Pipelines.all();
+        return asOfDateOnly() ? Pipelines.daily() : Pipelines.all();
     }
 }

@@ -47,7 +47,8 @@ public final class EventStudyJob implements Job {
         Dataset<Row> factors = store.readLatest("factors");
 
         store.stage("events", eventsFrame(spark, events).coalesce(1));
-        Dataset<Row> eventDays = spark.createDataFrame(eventDayRows(events, cfg, calendars), EVENT_DAYS);
+        List<Row> dayRows = eventDayRows(events, cfg, calendars);
+        Dataset<Row> eventDays = spark.createDataFrame(dayRows, EVENT_DAYS);
         store.stage("event_days", eventDays.coalesce(1));
         Dataset<Row> withDay0 = store.readStaged("event_days").filter(col("day0_index").isNotNull())
                 .select("event_id", "market", "day0_index");
@@ -58,7 +59,10 @@ public final class EventStudyJob implements Job {
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
                         col("problem").as("detail"), lit(0L).as("estimation_days"));
         Map<String, Long> rows = stage(store, r, noDay0);
-        ctx.log().stage(name(), events.size(), rows.get("es_security_days") + rows.get("es_group_windows"), rows.get("es_exclusions"), t0);
+        ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("events", "read", events.size())
+                .add("event-market pairs", "total", dayRows.size()).add("event-market pairs", "with a day 0", dayRows.stream().filter(d -> !d.isNullAt(3)).count())
+                .add("es_exclusions", "securities excluded", rows.get("es_exclusions")).add("es_security_days", "rows", rows.get("es_security_days"))
+                .add("es_group_windows", "rows", rows.get("es_group_windows")), t0);
     }
 
     /** Stages the es_* datasets, partitioned by event, all at once (laid out for writing by the engine's plan), and returns their row counts. */

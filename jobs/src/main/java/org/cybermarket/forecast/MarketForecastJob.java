@@ -64,7 +64,8 @@ public final class MarketForecastJob implements Job {
                                 r.laterValueBn(), r.earlierBasis(), r.laterBasis(), r.revision())).toList(), REVISIONS).coalesce(1)),
                 new OutputStore.Staging("realized_vs_projected", spark.createDataFrame(realized(series, yearEnds, fs), REALIZED).coalesce(1))))
                 .get("market_forecast");
-        ctx.log().stage(name(), figures.size(), rows, 0, t0);
+        ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("research figures", "read", figures.size())
+                .add("market_forecast", "rows", rows), t0);
     }
 
     /** region -> year -> EW index level (start of data = 1) on the year's last trading day, for full years only. */

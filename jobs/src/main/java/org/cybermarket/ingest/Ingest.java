@@ -41,16 +41,24 @@ public final class Ingest {
     public static final List<String> PRICE_VALUES = List.of("open_price", "high_price", "low_price", "close_price",
             "adj_close_price", "volume", "turnover");
 
-    public static Result run(SparkSession spark, PipelineConfig cfg, LocalDate lastDate) {
+    /**
+     * @param asOf  the last date of data read: later rows are counted as out of scope, not read
+     * @param today the run's date: rows dated after it are impossible (DATE_OUT_OF_RANGE)
+     */
+    public static Result run(SparkSession spark, PipelineConfig cfg, LocalDate asOf, LocalDate today) {
         Dataset<Row> markets = markets(spark, cfg.markets());
         List<Dataset<Row>> rejects = new ArrayList<>();
         List<Dataset<Row>> recon = new ArrayList<>();
+        Column dateScope = RowStatus.dateScope(cfg.quality().minDate(), asOf, today);
+        RowStatus.Check future = new RowStatus.Check(col("trade_date").gt(lit(today)), "DATE_OUT_OF_RANGE",
+                concat(lit("trade_date "), col("trade_date").cast("string"), lit(" is after today (" + today + "): a date in the future")));
 
         // Security master.
         Dataset<Row> masterLines = null;
-        for (MasterInput m : cfg.securities()) {
+        for (int i = 0; i < cfg.securities().size(); i++) {
+            MasterInput m = cfg.securities().get(i);
             Layout layout = new Layout(m.columns(), null, null, null, null, null, null, null);
-            Dataset<Row> lines = LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), m.path()), layout, TargetSchema.SECURITIES)
+            Dataset<Row> lines = withSource(LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), m.path()), layout, TargetSchema.SECURITIES), i, lit(null))
                     .withColumn("market", mapMarket(col("market"), m.marketAliases(), m.defaultMarket()));
             masterLines = masterLines == null ? lines : masterLines.unionByName(lines);
         }
@@ -60,22 +68,23 @@ public final class Ingest {
                 new RowStatus.Check(col("market").isNull(), "UNKNOWN_MARKET", lit("no market column or default_market for this security master")),
                 new RowStatus.Check(col("region").isNull(), "UNKNOWN_MARKET",
                         concat(lit("market '"), col("market"), lit("' is not configured under 'markets'")))));
-        masterLines = masterLines.cache();
-        Dataset<Row> masterData = RowStatus.withRowStatus(masterLines.filter(col("line_kind").equalTo("DATA")),
-                List.of("symbol"), List.of("name", "industry", "market", "kind", "board", "shares_outstanding"));
+        // Parsed and classified once, used by securities, rejects and the reconciliation.
+        Dataset<Row> masterData = RowStatus.withRowStatus(masterLines, List.of("symbol"),
+                List.of("name", "industry", "market", "kind", "board", "shares_outstanding"), lit(null).cast("string")).cache();
         rejects.add(RowStatus.rejects(masterData, "securities"));
-        recon.add(RowStatus.reconciliation(masterLines, masterData, "securities"));
+        recon.add(RowStatus.reconciliation(masterData, "securities"));
         Dataset<Row> securities = masterData.filter(col("row_status").equalTo(RowStatus.KEPT))
                 .select(col("symbol"), col("market"), col("region"), col("name"), col("industry"),
                         coalesce(lower(col("kind")), lit("stock")).as("kind"), col("board"), col("shares_outstanding"));
 
         // Prices.
         Dataset<Row> priceLines = null;
-        for (PriceInput p : cfg.prices()) {
+        for (int i = 0; i < cfg.prices().size(); i++) {
+            PriceInput p = cfg.prices().get(i);
             String path = InputPaths.resolve(cfg.dataDir(), p.path());
             Dataset<Row> lines = "parquet".equals(p.layout()) ? parquetAsLines(spark, path)
                     : LineReader.read(spark, path, cfg.layouts().get(p.layout()), TargetSchema.PRICES);
-            lines = lines.withColumn("input_market", lit(p.market())).withColumn("input_kind", lit(p.kind()));
+            lines = withSource(lines, i, priority(p)).withColumn("input_market", lit(p.market())).withColumn("input_kind", lit(p.kind()));
             priceLines = priceLines == null ? lines : priceLines.unionByName(lines);
         }
         if (priceLines == null) throw new IllegalArgumentException("config needs at least one entry under 'prices'");
@@ -85,39 +94,60 @@ public final class Ingest {
                 // An input declared as an index stays one; otherwise the master's kind (stock, etf) wins.
                 .withColumn("kind", when(col("input_kind").equalTo("index"), lit("index")).otherwise(coalesce(col("_master_kind"), col("input_kind"))))
                 .join(broadcast(markets.select(col("market").as("_mk"), col("currency"))), col("market").equalTo(col("_mk")), "left");
-        priceLines = RowStatus.withChecks(priceLines, List.of(
+        List<RowStatus.Check> priceChecks = new ArrayList<>(List.of(
                 new RowStatus.Check(col("_sym").isNull().and(col("input_kind").notEqual("index")), "UNKNOWN_SYMBOL",
                         concat(lit("symbol '"), col("symbol"), lit("' is not in the security master"))),
                 new RowStatus.Check(col("market").isNull(), "UNKNOWN_MARKET",
                         lit("no market: give the input a 'market' or list the symbol in the security master")),
                 new RowStatus.Check(col("currency").isNull(), "UNKNOWN_MARKET",
                         concat(lit("market '"), col("market"), lit("' is not configured"))),
-                new RowStatus.Check(col("trade_date").lt(lit(cfg.quality().minDate())).or(col("trade_date").gt(lit(lastDate))),
-                        "DATE_OUT_OF_RANGE", concat(lit("trade_date "), col("trade_date").cast("string"),
-                        lit(" outside [" + cfg.quality().minDate() + ", " + lastDate + "]")))));
-        priceLines = priceLines.cache(); // read once, used by prices, rejects and the reconciliation
-        Dataset<Row> priceData = RowStatus.withRowStatus(priceLines.filter(col("line_kind").equalTo("DATA")),
-                List.of("market", "symbol", "trade_date"), PRICE_VALUES);
+                future));
+        // A positive but absurd price (4.9e-324, 1e300) would make an infinite or meaningless return.
+        double lo = cfg.quality().minPrice();
+        double hi = cfg.quality().maxPrice();
+        for (String p : List.of("open_price", "high_price", "low_price", "close_price", "adj_close_price")) {
+            priceChecks.add(new RowStatus.Check(col(p).lt(lo).or(col(p).gt(hi)), "PRICE_OUT_OF_RANGE",
+                    concat(lit(p + " "), col(p).cast("string"), lit(" outside [" + lo + ", " + hi + "] (quality.min_price, quality.max_price)"))));
+        }
+        priceLines = RowStatus.withChecks(priceLines, priceChecks);
+        // Parsed and classified once, used by prices, rejects and the reconciliation.
+        Dataset<Row> priceData = RowStatus.withRowStatus(priceLines, List.of("market", "symbol", "trade_date"), PRICE_VALUES, dateScope).cache();
         rejects.add(RowStatus.rejects(priceData, "prices"));
-        recon.add(RowStatus.reconciliation(priceLines, priceData, "prices"));
+        recon.add(RowStatus.reconciliation(priceData, "prices"));
         Dataset<Row> prices = priceData.filter(col("row_status").equalTo(RowStatus.KEPT))
                 .select(col("market"), col("symbol"), col("trade_date"), col("open_price"), col("high_price"), col("low_price"),
                         col("close_price"), col("adj_close_price"), col("volume"), col("turnover"), col("currency"),
                         col("kind"), col("source_file"), col("line_number"));
 
-        // Factors.
+        // Factors: the same date scope as prices, so that an as-of run reads no factor from after its date.
         Dataset<Row> factors = spark.createDataFrame(List.of(), factorSchema());
-        for (FactorInput f : cfg.factors()) {
-            Dataset<Row> lines = LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), f.path()), cfg.layouts().get(f.layout()),
-                    TargetSchema.FACTORS).withColumn("region", lit(f.region()));
-            Dataset<Row> data = RowStatus.withRowStatus(lines.filter(col("line_kind").equalTo("DATA")),
-                    List.of("region", "trade_date"), List.of("mkt_rf", "smb", "hml", "rf", "mom"));
+        for (int i = 0; i < cfg.factors().size(); i++) {
+            FactorInput f = cfg.factors().get(i);
+            Dataset<Row> lines = withSource(LineReader.read(spark, InputPaths.resolve(cfg.dataDir(), f.path()), cfg.layouts().get(f.layout()),
+                    TargetSchema.FACTORS), i, lit(null)).withColumn("region", lit(f.region()));
+            lines = RowStatus.withChecks(lines, List.of(future));
+            Dataset<Row> data = RowStatus.withRowStatus(lines, List.of("region", "trade_date"),
+                    List.of("mkt_rf", "smb", "hml", "rf", "mom"), dateScope).cache();
             rejects.add(RowStatus.rejects(data, "factors"));
-            recon.add(RowStatus.reconciliation(lines, data, "factors"));
+            recon.add(RowStatus.reconciliation(data, "factors"));
             factors = factors.unionByName(data.filter(col("row_status").equalTo(RowStatus.KEPT))
                     .select(col("region"), col("trade_date"), col("mkt_rf"), col("smb"), col("hml"), col("rf"), col("mom")));
         }
         return new Result(markets, securities, prices, factors, unionAll(rejects), unionAll(recon));
+    }
+
+    /** Tags lines with the configured input they came from and its priority (a column: it may depend on the symbol). */
+    private static Dataset<Row> withSource(Dataset<Row> lines, int input, Column priority) {
+        return lines.withColumn(RowStatus.SOURCE_INPUT, lit(input)).withColumn(RowStatus.SOURCE_PRIORITY, priority.cast("int"));
+    }
+
+    /** A price input's priority for each row: the per-symbol value where one is given, else the input's. */
+    private static Column priority(PriceInput p) {
+        Column c = p.priority() == null ? lit(null).cast("int") : lit(p.priority());
+        for (Map.Entry<String, Integer> e : p.priorityBySymbol().entrySet()) {
+            c = when(col("symbol").equalTo(e.getKey()), lit(e.getValue())).otherwise(c);
+        }
+        return c;
     }
 
     private static Column mapMarket(Column market, Map<String, String> aliases, String defaultMarket) {

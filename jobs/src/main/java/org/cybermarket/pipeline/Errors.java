@@ -36,8 +36,14 @@ public final class Errors {
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
+        return firstLine(root.getMessage(), root.getClass().getSimpleName());
+    }
+
+    /** The first line with text: Spark's parse errors start with an empty line ("\n[PARSE_SYNTAX_ERROR] ..."). */
+    static String firstLine(String message, String otherwise) {
+        if (message != null) {
+            for (String line : message.split("\r?\n")) if (!line.isBlank()) return line.strip();
+        }
+        return otherwise;
     }
 }

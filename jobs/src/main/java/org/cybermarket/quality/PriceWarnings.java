@@ -49,7 +49,12 @@ public final class PriceWarnings {
                 .select(lit("PRICE_ON_NON_TRADING_DAY").as("check"), col("market"), col("symbol"), col("trade_date"),
                         col("price").as("observed"), lit(null).cast("double").as("threshold"),
                         lit("a price on a day that is not a trading day of its market: kept, left out of returns").as("message"));
-        return jumps.unionByName(gaps).unionByName(stale).unionByName(offCalendar)
+        Dataset<Row> nonFinite = r.filter(col("on_calendar").and(col("gap_days").isNotNull()).and(col("simple_return").isNull()))
+                .select(lit("NON_FINITE_RETURN").as("check"), col("market"), col("symbol"), col("trade_date"),
+                        col("price").as("observed"), lit(null).cast("double").as("threshold"),
+                        concat(lit("the return from the price of "), col("prev_trade_date").cast("string"),
+                                lit(" is not a finite number: not published")).as("message"));
+        return jumps.unionByName(gaps).unionByName(stale).unionByName(offCalendar).unionByName(nonFinite)
                 .withColumn("severity", lit("WARNING"))
                 .select("check", "severity", "market", "symbol", "trade_date", "observed", "threshold", "message");
     }

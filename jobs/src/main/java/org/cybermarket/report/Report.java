@@ -285,10 +285,12 @@ public final class Report {
             List<List<Object>> rec = new ArrayList<>();
             for (Row r : store.read("ingest_reconciliation").groupBy("dataset").agg(count(lit(1)).as("files"), sum("rows_read").as("read"),
                     sum("rows_kept").as("kept"), sum("rows_rejected").as("rejected"), sum("rows_duplicate").as("duplicates"),
+                    sum("rows_superseded").as("superseded"), sum("rows_before_min_date").as("before"), sum("rows_after_as_of").as("after"),
                     min(col("balanced").cast("int")).as("balanced")).orderBy("dataset").collectAsList()) {
-                rec.add(List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.getInt(6) == 1 ? "yes" : "NO"));
+                rec.add(List.of(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8), r.getInt(9) == 1 ? "yes" : "NO"));
             }
-            b.append("<h3>Reconciliation</h3>").append(Html.table(List.of("dataset", "files", "rows read", "kept", "rejected", "duplicates", "balanced"), rec));
+            b.append("<h3>Reconciliation</h3>").append(Html.table(List.of("dataset", "files", "rows read", "kept", "rejected", "duplicates",
+                    "superseded", "before min date", "after as-of", "balanced"), rec));
         }
         if (store.exists("rejects")) {
             List<List<Object>> rej = new ArrayList<>();

@@ -16,7 +16,8 @@ import static org.apache.spark.sql.functions.*;
 /**
  * Daily returns per security, per the methodology: {@code R_t = P_t / P_prev - 1} where prev is the security's
  * previous trading day with a price; a return spanning missing days carries {@code gap_days > 1}; the first
- * day has no return. Prices are the adjusted close where the source gives one, else the close.
+ * day has no return. Prices are the adjusted close where the source gives one, else the close. A return that would not
+ * be a finite number is left null (reported by {@link org.cybermarket.quality.PriceWarnings} as NON_FINITE_RETURN).
  */
 public final class Returns {
     private Returns() {}
@@ -41,8 +42,13 @@ public final class Returns {
                 .withColumn("prev_price", when(onCalendar, lag("price", 1).over(onDays)))
                 .withColumn("prev_trade_date", when(onCalendar, lag("trade_date", 1).over(onDays)))
                 .withColumn("gap_days", when(onCalendar, col("day_index").minus(lag("day_index", 1).over(onDays))).cast("int"))
-                .withColumn("simple_return", col("price").divide(col("prev_price")).minus(1))
-                .withColumn("log_return", log(col("price").divide(col("prev_price"))));
+                .withColumn("_ratio", col("price").divide(col("prev_price")))
+                // A ratio that is not a finite positive number (prices beyond the configured range) is never published:
+                // the return stays null and quality_warnings reports NON_FINITE_RETURN.
+                .withColumn("_ratio", when(not(isnan(col("_ratio"))).and(col("_ratio").gt(0)).and(col("_ratio").lt(Double.POSITIVE_INFINITY)),
+                        col("_ratio")))
+                .withColumn("simple_return", col("_ratio").minus(1))
+                .withColumn("log_return", log(col("_ratio")));
         return out.select("market", "symbol", "kind", "trade_date", "day_index", "on_calendar", "price", "price_basis",
                 "prev_trade_date", "gap_days", "simple_return", "log_return");
     }

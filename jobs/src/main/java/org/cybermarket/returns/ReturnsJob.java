@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.cybermarket.calendar.Calendars;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
+import org.cybermarket.pipeline.RunLog;
 import org.cybermarket.quality.PriceWarnings;
 
 import static org.apache.spark.sql.functions.col;
@@ -23,12 +24,14 @@ public final class ReturnsJob implements Job {
         var store = ctx.store();
         Dataset<Row> prices = store.readLatest("prices");
         Dataset<Row> securities = store.readLatest("securities");
-        store.stage("calendar", Calendars.derive(ctx.spark(), prices, ctx.config().markets()).coalesce(1));
+        long days = store.stage("calendar", Calendars.derive(ctx.spark(), prices, ctx.config().markets()).coalesce(1));
         Dataset<Row> calendar = store.readStaged("calendar");
         Dataset<Row> returns = Returns.withDailyReturn(prices, calendar);
         long rows = store.stage("returns", returns.repartition(col("market")).sortWithinPartitions("symbol", "trade_date"), "market");
         Dataset<Row> staged = store.readStaged("returns");
-        store.stage("quality_warnings", PriceWarnings.of(staged, securities, ctx.config().quality()).coalesce(1));
-        ctx.log().stage(name(), prices.count(), rows, 0, t0);
+        long warnings = store.stage("quality_warnings", PriceWarnings.of(staged, securities, ctx.config().quality()).coalesce(1));
+        // One returns row per price row, so the prices read need no count of their own.
+        ctx.log().stage(name(), new RunLog.Counts().add("calendar", "trading days", days).add("returns", "rows (one per price)", rows)
+                .add("quality warnings", "rows", warnings), t0);
     }
 }

@@ -41,7 +41,8 @@ public final class SectorReturnsJob implements Job {
         } else {
             rows = store.stage("sector_returns", sectors.repartition(col("trade_date")).sortWithinPartitions("region", "rank_ew", "industry"), "trade_date");
         }
-        ctx.log().stage(name(), members.count(), rows, 0, t0);
+        ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("member returns", "read", members.count())
+                .add("sector_returns", "rows", rows), t0);
     }
 
     @Override

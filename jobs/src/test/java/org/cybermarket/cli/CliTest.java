@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -48,6 +49,44 @@ class CliTest {
         Result r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("pipeline") && r.out().contains("ingest") && r.out().contains("query"), r.out());
+    }
+
+    @Test
+    void topLevelHelpMentionsTheBenchOfTheLauncher() {
+        assertTrue(run("--help").out().replaceAll("\\s+", " ").contains("./cybermarket bench --help"), "bench is run by the launcher script, and the help says so");
+    }
+
+    @Test
+    void theAsOfHelpSaysTheConfigPinsTheDefault() {
+        String help = run("ingest", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("(default: the config's as_of, else today in UTC)"), help);
+    }
+
+    @Test
+    void onlyCommandsThatWriteDatePartitionsOfferAsOfDateOnly() {
+        for (String command : List.of("ingest", "returns", "event-study", "forecast")) {
+            assertFalse(run(command, "--help").out().contains("--as-of-date-only"), command);
+        }
+        for (String command : List.of("pipeline", "sectors")) {
+            assertTrue(run(command, "--help").out().contains("--as-of-date-only"), command);
+        }
+    }
+
+    @Test
+    void aDateThatIsNotOneIsOneLineAndAUsageError() {
+        Result r = run("pipeline", "--as-of", "2024-13-45");
+        assertEquals(2, r.code());
+        assertEquals("cybermarket: Invalid value for option '--as-of': '2024-13-45' is not a date yyyy-MM-dd (Invalid value for "
+                + "MonthOfYear (valid values 1 - 12): 13) (see: cybermarket pipeline --help)", r.err().strip());
+    }
+
+    @Test
+    void aSqlSyntaxErrorIsOneLineNamingTheProblem() throws Exception {
+        Path out = org.cybermarket.testing.SampleRun.output();
+        Result r = run("query", "--out", out.toString(), "--master", "local[2]", "selct * from returns");
+        assertEquals(1, r.code());
+        assertTrue(r.err().strip().startsWith("cybermarket: the SQL does not parse: [PARSE_SYNTAX_ERROR] Syntax error at or near 'selct'"), r.err());
+        assertFalse(r.err().strip().contains("\n"), r.err());
     }
 
     @Test
@@ -116,5 +155,8 @@ class CliTest {
         Result r = run("ingest", "--config", cfg.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("nothing-here") && r.err().contains("no input file matches"), r.err());
+        Path out = tmp.resolve("out");
+        assertFalse(Files.exists(out.resolve("current")) || Files.exists(out.resolve("_runs")),
+                "checked before a run starts: nothing published, no failed run recorded");
     }
 }

@@ -113,16 +113,16 @@ class StandaloneClusterIT {
         Path local = SampleRun.output();
         assertEquals(0, SampleRun.exitCode(), SampleRun.errors());
         List<String> datasets;
-        try (Stream<Path> s = Files.list(local)) {
+        try (Stream<Path> s = Files.list(Outputs.current(local))) {
             datasets = s.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("_")
                     && !p.getFileName().toString().equals("report")).map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertTrue(datasets.size() >= 20, "every dataset of the pipeline: " + datasets);
         var spark = SparkTest.spark();
         for (String ds : datasets) {
-            assertTrue(Files.isDirectory(clusterOut.resolve(ds)), ds + " is missing from the cluster run");
-            Dataset<Row> expected = spark.read().parquet(local.resolve(ds).toString());
-            Dataset<Row> actual = spark.read().parquet(clusterOut.resolve(ds).toString());
+            assertTrue(Files.isDirectory(Path.of(Outputs.dataset(clusterOut, ds))), ds + " is missing from the cluster run");
+            Dataset<Row> expected = spark.read().parquet(Outputs.dataset(local, ds));
+            Dataset<Row> actual = spark.read().parquet(Outputs.dataset(clusterOut, ds));
             assertEquals(Arrays.asList(expected.schema().fieldNames()), Arrays.asList(actual.schema().fieldNames()), ds + " columns");
             boolean floating = Arrays.stream(expected.schema().fields()).anyMatch(f -> f.dataType() instanceof DoubleType);
             if (floating) {

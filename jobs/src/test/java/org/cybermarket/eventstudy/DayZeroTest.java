@@ -56,9 +56,17 @@ class DayZeroTest {
 
     @Test
     void anEventPastTheDataHasNoDayZeroAndSaysWhy() {
+        // Tuesday 2024-07-23 17:00 in Shanghai: after the close of the last day of data.
         DayZero.Result r = DayZero.of(at("2024-07-23T09:00:00Z", null), SHANGHAI, DAYS);
-        assertNull(r.day0());
-        assertTrue(r.problem().contains("no trading day"), r.problem());
+        assertEquals(new DayZero.Result(null, "after the data", "day 0 (after close: next trading day from 2024-07-23 in Asia/Shanghai) "
+                + "would be after the last trading day of XSHG in the data (2024-07-23)"), r);
+    }
+
+    @Test
+    void anEventBeforeTheDataHasNoDayZeroInsteadOfTheFirstDayOfData() {
+        DayZero.Result r = DayZero.of(at("1990-03-05T14:00:00Z", null), NEW_YORK, DAYS);
+        assertEquals(new DayZero.Result(null, "before the data", "the event (1990-03-05 in America/New_York) is before the first "
+                + "trading day of XNYS in the data (2024-07-18)"), r);
     }
 
     @Test

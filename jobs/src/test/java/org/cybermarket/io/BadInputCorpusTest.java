@@ -36,7 +36,23 @@ class BadInputCorpusTest {
             case "master" -> new Layout(Map.of("symbol", List.of("symbol"), "name", List.of("name"), "industry", List.of("industry")),
                     null, null, null, null, null, null, null);
             case "semicolon_decimal_comma" -> new Layout(LONG, List.of("dd.MM.yyyy"), ";", "UTF-8", null, null, null, true);
+            case "cn" -> new Layout(Map.of("trade_date", List.of("日期"), "open_price", List.of("开盘价"), "high_price", List.of("最高价"),
+                    "low_price", List.of("最低价"), "close_price", List.of("收盘价"), "volume", List.of("成交量"), "turnover", List.of("成交额")),
+                    List.of("yyyyMMdd"), ",", "UTF-8", "(?<symbol>\\d{6})\\.csv$", null, null, null);
+            case "ff" -> new Layout(FF, List.of("yyyyMMdd"), null, null, null, 0.01, true, null);
+            case "ff_fractions" -> new Layout(FF, List.of("yyyyMMdd"), null, null, null, null, true, null);
             default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static final Map<String, List<String>> FF = Map.of("trade_date", List.of("", "Date"), "mkt_rf", List.of("Mkt-RF"), "smb", List.of("SMB"),
+            "hml", List.of("HML"), "rf", List.of("RF"));
+
+    static TargetSchema target(String layoutName) {
+        return switch (layoutName) {
+            case "master" -> TargetSchema.SECURITIES;
+            case "ff", "ff_fractions" -> TargetSchema.FACTORS;
+            default -> TargetSchema.PRICES;
         };
     }
 
@@ -62,8 +78,7 @@ class BadInputCorpusTest {
             bytes = in.readAllBytes();
         }
         String layoutName = c.get("layout").asText();
-        TargetSchema target = layoutName.equals("master") ? TargetSchema.SECURITIES : TargetSchema.PRICES;
-        DelimitedFileParser parser = new DelimitedFileParser(layout(layoutName), target);
+        DelimitedFileParser parser = new DelimitedFileParser(layout(layoutName), target(layoutName));
         if (c.has("error")) {
             InputFileException e = assertThrows(InputFileException.class, () -> parser.parse(file, bytes));
             assertTrue(e.getMessage().startsWith(file + ": "), "message names the file: " + e.getMessage());
@@ -72,11 +87,20 @@ class BadInputCorpusTest {
         }
         List<ParsedLine> lines = parser.parse(file, bytes);
         Map<String, String> rejects = new TreeMap<>();
+        Map<String, String> details = new TreeMap<>();
         int kept = 0;
         for (ParsedLine l : lines) {
             if (l.kind() != ParsedLine.Kind.DATA) continue;
-            if (l.reason() != null) rejects.put(Long.toString(l.lineNumber()), l.reason().name());
-            else kept++;
+            if (l.reason() != null) {
+                rejects.put(Long.toString(l.lineNumber()), l.reason().name());
+                details.put(Long.toString(l.lineNumber()), l.detail());
+            } else {
+                kept++;
+            }
+        }
+        if (c.has("detail")) {
+            c.get("detail").fields().forEachRemaining(e -> assertTrue(String.valueOf(details.get(e.getKey())).contains(e.getValue().asText()),
+                    "line " + e.getKey() + " detail names the problem: " + details.get(e.getKey())));
         }
         Map<String, String> expected = new TreeMap<>();
         c.get("rejects").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asText()));

@@ -54,6 +54,15 @@ class DelimitedFileParserTest {
     }
 
     @Test
+    void withoutAHeaderTheErrorNamesTheLineThatComesClosestAndWhatItLacks() {
+        String text = "日期,开盘价,最高价,最低价,收盘,成交量,成交额\n20240722,22.60,24.10,22.51,23.54,9617050,226524113\n";
+        InputFileException e = assertThrows(InputFileException.class,
+                () -> new DelimitedFileParser(CN, TargetSchema.PRICES).parse("/x/688561.csv", text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("/x/688561.csv: no header line with the required columns trade_date [日期], one of [adj_close_price [], close_price [收盘价]]; "
+                + "line 1 comes closest but lacks one of [adj_close_price, close_price]; its other cells are '收盘'", e.getMessage());
+    }
+
+    @Test
     void symbolsAreTrimmedAndUpperCased() {
         Layout l = new Layout(BadInputCorpusTest.LONG, null, null, null, null, null, null, null);
         String text = "date,symbol,open,high,low,close,volume\n2024-07-22,  crwd ,1,1,1,1,1\n";

@@ -35,8 +35,8 @@ class DeterminismTest {
         Outputs.assertSameRows(spark.read().parquet(Outputs.dataset(SampleRun.output(), "sector_returns")),
                 spark.read().parquet(Outputs.dataset(out, "sector_returns")), "sector_returns with 7 partitions vs the default");
         for (String ds : new String[]{"es_group_days", "es_group_windows", "es_security_windows", "es_security_days", "es_exclusions"}) {
-            Outputs.assertSameRowsWithin(spark.read().parquet(SampleRun.output().resolve(ds).toString()),
-                    spark.read().parquet(out.resolve(ds).toString()), 1e-12, ds + " with 7 partitions vs the default");
+            Outputs.assertSameRowsWithin(spark.read().parquet(Outputs.dataset(SampleRun.output(), ds)),
+                    spark.read().parquet(Outputs.dataset(out, ds)), 1e-12, ds + " with 7 partitions vs the default");
         }
     }
 }

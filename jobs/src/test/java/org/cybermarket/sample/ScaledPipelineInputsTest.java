@@ -61,7 +61,7 @@ class ScaledPipelineInputsTest {
         // Row counts in the manifest come from Parquet footers: they must equal what Spark reads.
         JsonNode datasets = new ObjectMapper().readTree(Outputs.manifest(out).toFile()).get("datasets");
         for (String name : new String[]{"prices", "returns", "sector_returns", "es_security_days", "es_group_days", "rejects"}) {
-            assertEquals(spark.read().parquet(out.resolve(name).toString()).count(), datasets.get(name).asLong(), name);
+            assertEquals(spark.read().parquet(Outputs.dataset(out, name)).count(), datasets.get(name).asLong(), name);
         }
 
         String report = Files.readString(Outputs.report(out).resolve("index.html"));
