@@ -22,13 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <pre>
  * A: estimation returns 0.01, 0.02, 0.00, 0.03, -0.01 -> mean 0.01; ARs 0, 0.01, -0.01, 0.02, -0.02;
- *    s_A^2 = (0 + 1 + 1 + 4 + 4) e-4 / 4 = 2.5e-4; day-0 return 0.06 -> AR_A = 0.05, SAR_A = 0.05 / sqrt(2.5e-4) = 3.16228
+ *    s_A^2 = (0 + 1 + 1 + 4 + 4) e-4 / 4 = 2.5e-4; day-0 return 0.06 -> AR_A = 0.05; C = 1 + 1/L = 1.2 (the mean's own
+ *    estimation error), SAR_A = 0.05 / (sqrt(2.5e-4) sqrt(1.2)) = 3.16228 / sqrt(1.2)
  * B: estimation returns 0.00, 0.00, 0.02, 0.02, 0.01 -> mean 0.01; ARs -0.01, -0.01, 0.01, 0.01, 0;
- *    s_B^2 = (1 + 1 + 1 + 1 + 0) e-4 / 4 = 1e-4; day-0 return 0.04 -> AR_B = 0.03, SAR_B = 0.03 / 0.01 = 3
+ *    s_B^2 = (1 + 1 + 1 + 1 + 0) e-4 / 4 = 1e-4; day-0 return 0.04 -> AR_B = 0.03, SAR_B = 0.03 / 0.01 / sqrt(1.2) = 3 / sqrt(1.2)
  * AAR_0 = (0.05 + 0.03) / 2 = 0.04; sd_cs(AR) = sqrt(((0.01)^2 + (0.01)^2) / 1) = 0.0141421
  * cross-sectional t = 0.04 / (0.0141421 / sqrt 2) = 4
  * Brown-Warner 1980 = 0.04 / (sqrt(2.5e-4 + 1e-4) / 2) = 0.04 / 0.0093541 = 4.27618
- * Patell = (3.16228 + 3) / sqrt(2 * (5 - 2) / (5 - 4)) = 6.16228 / sqrt(6) = 2.51574
+ * Patell: nu = L - 1 = 4 (one parameter, the mean), nu/(nu - 2) = 2 per security:
+ *    (3.16228 + 3) / sqrt(1.2) / sqrt(2 + 2) = 6.16228 / sqrt(4.8) = 2.81268
  * sign: N_pos = 2 -> (2 - 1) / sqrt(0.5) = 1.41421
  * </pre>
  */
@@ -67,7 +69,7 @@ class HandWorkedEventStudyTest {
         assertEquals(4.0, r.<Double>getAs("t_cs"), 1e-12);
         assertEquals(0.04 / (Math.sqrt(2.5e-4 + 1e-4) / 2), r.<Double>getAs("bw1980"), 1e-12);
         assertEquals(4.27618, r.<Double>getAs("bw1980"), 1e-5);
-        assertEquals(2.51574, r.<Double>getAs("patell"), 1e-5);
+        assertEquals(2.81268, r.<Double>getAs("patell"), 1e-5);
         assertEquals(Math.sqrt(2), r.<Double>getAs("sign_z"), 1e-12);
         assertEquals(3.0, r.<Double>getAs("wilcoxon_w_plus"), 0, "ranks 1 and 2 of |AR|, both positive");
     }
