@@ -3,10 +3,7 @@ package org.cybermarket.eventstudy;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
-import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -49,21 +46,11 @@ class HandWorkedEventStudyTest {
         rows.removeIf(r -> r.getInt(4) == 15);
         rows.add(RowFactory.create("X", "A", "stock", LocalDate.of(2024, 7, 16), 16, true, 0.06));
         rows.add(RowFactory.create("X", "B", "stock", LocalDate.of(2024, 7, 16), 16, true, 0.04));
-        var spark = SparkTest.spark();
-        Dataset<Row> returns = spark.createDataFrame(rows, new StructType().add("market", DataTypes.StringType)
-                .add("symbol", DataTypes.StringType).add("kind", DataTypes.StringType).add("trade_date", DataTypes.DateType)
-                .add("day_index", DataTypes.IntegerType).add("on_calendar", DataTypes.BooleanType).add("simple_return", DataTypes.DoubleType));
-        Dataset<Row> securities = spark.createDataFrame(List.of(RowFactory.create("A", "X", "R", "Cyber", "stock"),
-                RowFactory.create("B", "X", "R", "Cyber", "stock")), new StructType().add("symbol", DataTypes.StringType)
-                .add("market", DataTypes.StringType).add("region", DataTypes.StringType).add("industry", DataTypes.StringType).add("kind", DataTypes.StringType));
-        Dataset<Row> eventDays = spark.createDataFrame(List.<Row>of(RowFactory.create("E", "X", 16)), new StructType()
-                .add("event_id", DataTypes.StringType).add("market", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
-        Dataset<Row> none = spark.createDataFrame(List.of(), new StructType().add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
-        Dataset<Row> noFactors = spark.createDataFrame(List.of(), new StructType().add("region", DataTypes.StringType)
-                .add("trade_date", DataTypes.DateType).add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType)
-                .add("hml", DataTypes.DoubleType).add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType));
+        Dataset<Row> securities = EventStudyInputs.securities(List.of(RowFactory.create("A", "X", "R", "Cyber", "stock"),
+                RowFactory.create("B", "X", "R", "Cyber", "stock")));
         var settings = new EventStudySettings("mean_adjusted", List.of(-6, -2), List.of(0, 0), Map.of("d0", List.of(0, 0)), 5, null, null);
-        Row r = EventStudy.run(spark, returns, securities, eventDays, none, noFactors, settings).groupDays()
+        Row r = EventStudyInputs.run(EventStudyInputs.returns(rows), securities, EventStudyInputs.eventDays(List.<Row>of(RowFactory.create("E", "X", 16))),
+                        settings).groupDays()
                 .where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
         assertEquals(0.04, r.<Double>getAs("aar"), 1e-15);
         assertEquals(4.0, r.<Double>getAs("t_cs"), 1e-12);

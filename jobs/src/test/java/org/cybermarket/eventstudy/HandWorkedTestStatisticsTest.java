@@ -47,14 +47,18 @@ class HandWorkedTestStatisticsTest {
         return new Security(name, "XSHG", series(U, dayReturn), Map.of());
     }
 
-    static List<Fit> gapCase() {
-        List<Security> s = List.of(
+    /** The five securities of the gap case (C without a day-0 return), as the engine also reads them. */
+    static List<Security> gapSecurities() {
+        return List.of(
                 security("A", -8, 2, -7, -1, -6, 0, -5, 3, -4, -2, -3, 4, -1, 2, 0, 5, 1, 0),
                 security("B", -8, 1, -7, 3, -4, -1, -3, 1, -1, -1, 0, 4),
                 security("C", -8, 1, -7, 0, -6, 2, -5, -1, -4, 0, -3, 4, -1, 1, 1, 2),
                 security("D", -8, 0, -7, 2, -6, -1, -5, 1, -4, 3, -3, 1, -1, 3, 0, 1, 1, -1),
                 security("E", -8, -1, -7, 1, -6, 2, -5, 0, -4, 1, -3, 3, -1, 0, 0, -2, 1, 3));
-        return ReferenceStatistics.included(MEAN_ADJUSTED.fitAll(s), 4);
+    }
+
+    static List<Fit> gapCase() {
+        return ReferenceStatistics.included(MEAN_ADJUSTED.fitAll(gapSecurities()), 4);
     }
 
     static Group gapGroup() {
