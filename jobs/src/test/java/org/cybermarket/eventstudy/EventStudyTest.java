@@ -341,6 +341,16 @@ class EventStudyTest {
         assertEquals(s, w.<Double>getAs("residual_sd"), 1e-12);
         assertEquals(20L, ((Number) w.getAs("estimation_days")).longValue());
         assertNull(w.getAs("beta"), "no parameters are estimated");
+        assertEquals(1.0, day0.<Double>getAs("prediction_error_factor"), 0, "nothing is estimated: C = 1");
+        Row g = m.groupDays().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        assertEquals(g.<Double>getAs("bw1985"), g.<Double>getAs("lamb"), 1e-15, "C_p = 1: Lamb is Brown-Warner 1985");
+        ReferenceStatistics ref = new ReferenceStatistics(ReferenceStatistics.Model.MARKET_ADJUSTED, -25, -6, -3, 3);
+        Map<Integer, double[]> x = new HashMap<>();
+        shift(RM, 30).forEach((t, v) -> x.put(t, new double[]{v}));
+        List<ReferenceStatistics.Security> members = new ArrayList<>();
+        for (String sym : SYMBOLS) members.add(new ReferenceStatistics.Security(sym, "XTST", shift(RI.get(sym), 30), x));
+        assertColumns(ref.group(ReferenceStatistics.included(ref.fitAll(members), SETTINGS.minEstimationDays())).day(0), g, NEW_DAY_STATS,
+                "market-adjusted (Patell with nu = L - 1)");
     }
 
     @Test
