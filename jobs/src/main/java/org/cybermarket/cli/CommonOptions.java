@@ -26,7 +26,7 @@ public final class CommonOptions {
         }
     }
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/sample.yaml",
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "data/config/real.yaml",
             description = "Pipeline config, JSON or YAML (default: ${DEFAULT-VALUE}).")
     Path config;
 
@@ -57,7 +57,7 @@ public final class CommonOptions {
                 cfg.layouts(), cfg.prices(), cfg.securities(), cfg.factors(),
                 cfg.events() == null ? null : resolveAgainst(base, cfg.events()),
                 cfg.research() == null ? null : resolveAgainst(base, cfg.research()),
-                cfg.eventStudy(), cfg.forecast(), cfg.quality());
+                cfg.eventStudy(), cfg.forecast(), cfg.quality(), cfg.sectors(), cfg.report());
         return c;
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Also, through the ./cybermarket launcher: bench (the event-study benchmark against DuckDB and a bare Spark scan, "
                 + "module bench/; ./cybermarket bench --help)."},
         subcommands = {PipelineCommand.class, JobCommands.Ingest.class, JobCommands.ReturnsCmd.class, JobCommands.Sectors.class, JobCommands.EventStudyCmd.class, JobCommands.Forecast.class,
-                GenerateSampleCommand.class, GenerateScaledCommand.class, ReportCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
+                GenerateSampleCommand.class, GenerateScaledCommand.class, ExtractRealCommand.class, ReportCommand.class, QueryCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

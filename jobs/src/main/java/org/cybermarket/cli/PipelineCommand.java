@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Every job in order, each publishing its outputs when it succeeds. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Run every job in order on the configured inputs (default: the bundled sample data).")
+        description = "Run every job in order on the configured inputs (default: the outage study on the bundled real-data extract, data/real).")
 final class PipelineCommand extends JobCommand {
     @picocli.CommandLine.Mixin
     DailyRunOption daily;

@@ -17,11 +17,24 @@ import java.util.Map;
  * @param tests          {@code all} (default) or {@code parametric}: parametric skips the statistics that need every
  *                       estimation-day AR (Brown-Warner 1985, generalized sign, Kolari-Pynnonen, Corrado) and the
  *                       Wilcoxon ranks; their columns are then null
+ * @param excludeFromEstimation quality checks (quality_warnings.check) whose flagged days are left out of every
+ *                       estimation window: {@code [JUMP_BEYOND_LIMIT]} drops the jumps of unadjusted corporate actions
+ *                       (split, bonus shares, dividend) from the model's fit. Default none, so that results stay
+ *                       comparable with event-study tools that use every day; either way es_estimation_flags lists the
+ *                       flagged days inside each studied security's windows
  */
 public record EventStudySettings(String model, List<Integer> estimation, List<Integer> event,
                                  Map<String, List<Integer>> carWindows, Integer minEstimationDays,
-                                 Map<String, String> benchmarks, String tests) implements Serializable {
+                                 Map<String, String> benchmarks, String tests, List<String> excludeFromEstimation) implements Serializable {
     public static final List<String> TESTS = List.of("all", "parametric");
+    /** The checks whose days may be left out of the estimation: those that flag a day's return itself. */
+    public static final List<String> EXCLUDABLE_CHECKS = List.of("JUMP_BEYOND_LIMIT", "LONG_GAP", "STALE_PRICE");
+
+    /** Settings that use every estimation day (the default). */
+    public EventStudySettings(String model, List<Integer> estimation, List<Integer> event, Map<String, List<Integer>> carWindows,
+                              Integer minEstimationDays, Map<String, String> benchmarks, String tests) {
+        this(model, estimation, event, carWindows, minEstimationDays, benchmarks, tests, null);
+    }
 
 
     public EventStudySettings {
@@ -56,6 +69,12 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
         tests = tests == null ? "all" : tests;
         if (!TESTS.contains(tests)) throw new IllegalArgumentException("event_study.tests must be one of " + TESTS + ", got '" + tests + "'");
+        excludeFromEstimation = excludeFromEstimation == null ? List.of() : List.copyOf(excludeFromEstimation);
+        for (String c : excludeFromEstimation) {
+            if (!EXCLUDABLE_CHECKS.contains(c)) {
+                throw new IllegalArgumentException("event_study.exclude_from_estimation: '" + c + "' is not one of " + EXCLUDABLE_CHECKS);
+            }
+        }
     }
 
     /** True when the statistics that need every estimation-day AR are computed. */
@@ -65,11 +84,11 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
 
     /** The same settings with another test selection. */
     public EventStudySettings withTests(String newTests) {
-        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests);
+        return new EventStudySettings(model, estimation, event, carWindows, minEstimationDays, benchmarks, newTests, excludeFromEstimation);
     }
 
     public static EventStudySettings defaults() {
-        return new EventStudySettings(null, null, null, null, null, null, null);
+        return new EventStudySettings(null, null, null, null, null, null, null, null);
     }
 
     private static List<Integer> checkWindow(String name, List<Integer> w) {

@@ -23,7 +23,9 @@ public record PipelineConfig(
         String research,
         EventStudySettings eventStudy,
         ForecastSettings forecast,
-        QualitySettings quality) implements Serializable {
+        QualitySettings quality,
+        SectorSettings sectors,
+        ReportSettings report) implements Serializable {
 
     public PipelineConfig {
         dataDir = dataDir == null ? "data" : dataDir;
@@ -36,6 +38,8 @@ public record PipelineConfig(
         eventStudy = eventStudy == null ? EventStudySettings.defaults() : eventStudy;
         forecast = forecast == null ? ForecastSettings.defaults() : forecast;
         quality = quality == null ? QualitySettings.defaults() : quality;
+        sectors = sectors == null ? SectorSettings.defaults() : sectors;
+        report = report == null ? ReportSettings.defaults() : report;
         if (markets.isEmpty()) throw new IllegalArgumentException("config needs at least one entry under 'markets'");
         for (PriceInput p : prices) {
             if (!"parquet".equals(p.layout()) && !layouts.containsKey(p.layout())) {
@@ -61,6 +65,6 @@ public record PipelineConfig(
     public PipelineConfig withOverrides(String newDataDir, String newOut, LocalDate newAsOf) {
         return new PipelineConfig(Objects.requireNonNullElse(newDataDir, dataDir), Objects.requireNonNullElse(newOut, out),
                 newAsOf == null ? asOf : newAsOf, markets, layouts, prices, securities, factors, events, research,
-                eventStudy, forecast, quality);
+                eventStudy, forecast, quality, sectors, report);
     }
 }

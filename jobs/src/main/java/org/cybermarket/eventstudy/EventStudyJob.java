@@ -42,7 +42,9 @@ public final class EventStudyJob implements Job {
         var store = ctx.store();
         List<Event> events = EventCatalogue.load(spark, cfg.events());
         Map<String, TradingCalendar> calendars = Calendars.collect(store.readLatest("calendar"));
-        Dataset<Row> returns = store.readLatest("returns");
+        Dataset<Row> warnings = store.readLatest("quality_warnings");
+        List<String> leftOut = cfg.eventStudy().excludeFromEstimation();
+        Dataset<Row> returns = leftOut.isEmpty() ? store.readLatest("returns") : EstimationFlags.markLeftOut(store.readLatest("returns"), warnings, leftOut);
         Dataset<Row> securities = store.readLatest("securities");
         Dataset<Row> factors = store.readLatest("factors");
 
@@ -59,10 +61,14 @@ public final class EventStudyJob implements Job {
                 .select(col("event_id"), col("market"), col("region"), col("industry"), col("symbol"), lit("NO_DAY0").as("reason_code"),
                         col("problem").as("detail"), lit(0L).as("estimation_days"));
         Map<String, Long> rows = stage(store, r, noDay0);
+        // Which flagged days fall inside each study's windows, and whether the fit left them out (after the studies are staged: small).
+        long flagged = store.stage("es_estimation_flags", EstimationFlags.flags(warnings, store.readStaged("event_days"),
+                store.readStaged("es_security_windows"), leftOut).coalesce(1), "event_id");
         ctx.log().stage(name(), new org.cybermarket.pipeline.RunLog.Counts().add("events", "read", events.size())
                 .add("event-market pairs", "total", dayRows.size()).add("event-market pairs", "with a day 0", dayRows.stream().filter(d -> !d.isNullAt(3)).count())
                 .add("es_exclusions", "securities excluded", rows.get("es_exclusions")).add("es_security_days", "rows", rows.get("es_security_days"))
-                .add("es_group_windows", "rows", rows.get("es_group_windows")), t0);
+                .add("es_group_windows", "rows", rows.get("es_group_windows"))
+                .add("es_estimation_flags", "flagged days in windows", flagged), t0);
     }
 
     /** Stages the es_* datasets, partitioned by event, all at once (laid out for writing by the engine's plan), and returns their row counts. */

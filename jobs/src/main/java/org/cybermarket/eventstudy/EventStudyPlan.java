@@ -56,9 +56,12 @@ final class EventStudyPlan {
         // thousand securities), so that the millions of return rows are grouped and shuffled by a number, not by strings.
         Dataset<Row> ids = broadcast(studied.select("market", "symbol").distinct().orderBy("market", "symbol").coalesce(1)
                 .withColumn("_sid", monotonically_increasing_id().cast("int")));
+        // Days flagged to be left out of estimation arrive marked on the returns (EstimationFlags.markLeftOut), else none is.
+        Column leftOut = List.of(returns.columns()).contains(EstimationFlags.LEFT_OUT)
+                ? coalesce(col(EstimationFlags.LEFT_OUT), lit(false)) : lit(false);
         Dataset<Row> returnRows = returns.filter(col("on_calendar").and(col("simple_return").isNotNull()))
                 .join(ids, keys("market", "symbol"), "inner")
-                .select(col("_sid"), col("day_index"), expr("unix_date(trade_date)").as("trade_date"), col("simple_return"));
+                .select(col("_sid"), col("day_index"), expr("unix_date(trade_date)").as("trade_date"), col("simple_return"), leftOut.as("left_out"));
         Dataset<Row> requestRows = studied.join(ids, keys("market", "symbol"), "inner")
                 .select("_sid", "event_id", "market", "symbol", "day0_index", "region", "industry");
         Dataset<Row> series = returnRows.mapPartitions(new SeriesAssembly.ReturnChunks(), Encoders.row(SeriesAssembly.CHUNK))

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * One security as the kernel reads it: its returns on its market's trading days, densely by day index (NaN: no
  * return that day), each day's date, and the studies asked of it (one request per event: the event and that
- * security's day 0, which need not be any other security's). {@code leftOutOfEstimation} holds days that may not
- * be used to estimate the model (none so far; flagged corporate-action days later).
+ * security's day 0, which need not be any other security's). {@code leftOutOfEstimation} holds the days that may not
+ * be used to estimate the model (flagged days, {@code event_study.exclude_from_estimation}), by offset from firstDay.
  */
 final class SecuritySeries {
     /** The row form, as the plan brings the security's rows and requests together (once) and keeps them. */
@@ -22,7 +22,8 @@ final class SecuritySeries {
             .add("first_day", DataTypes.IntegerType)
             .add("simple_return", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType) // {@link Packed}
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
-            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false));
+            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("left_out", DataTypes.BinaryType); // offsets from first_day left out of estimation, {@link Packed}
 
     final String market, symbol, region, industry;
     final int firstDay;
@@ -51,17 +52,20 @@ final class SecuritySeries {
         List<Integer> day0 = r.getList(8);
         int[] day0s = new int[day0.size()];
         for (int i = 0; i < day0s.length; i++) day0s[i] = day0.get(i);
+        BitSet leftOut = new BitSet();
+        for (int offset : Packed.ints((byte[]) r.get(9))) leftOut.set(offset);
         return new SecuritySeries(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getInt(4), Packed.doubles((byte[]) r.get(5)),
                 Packed.ints((byte[]) r.get(6)),
-                events.toArray(String[]::new), day0s, new BitSet());
+                events.toArray(String[]::new), day0s, leftOut);
     }
 
     /** The row form: day0s and event ids as arrays (a few per security), the daily values {@link Packed}. */
     Row toRow() {
         Integer[] day0 = new Integer[day0s.length];
         for (int i = 0; i < day0s.length; i++) day0[i] = day0s[i];
+        int[] left = leftOutOfEstimation.stream().toArray();
         return org.apache.spark.sql.RowFactory.create(market, symbol, region, industry, firstDay, Packed.doubles(returns, returns.length),
-                Packed.ints(dates, dates.length), eventIds, day0);
+                Packed.ints(dates, dates.length), eventIds, day0, Packed.ints(left, left.length));
     }
 
     /** Number of requests (events) for this security. */
@@ -84,6 +88,7 @@ final class SecuritySeries {
         return dates[day - firstDay];
     }
 
+    /** False on a day left out of the estimation (a flagged day, when the config asks for it). */
     boolean usableForEstimation(int day) {
         return !leftOutOfEstimation.get(day - firstDay);
     }

@@ -30,11 +30,12 @@ final class SeriesAssembly {
             .add("region", DataTypes.StringType).add("industry", DataTypes.StringType)
             .add("day_index", DataTypes.BinaryType).add("trade_date", DataTypes.BinaryType).add("simple_return", DataTypes.BinaryType)
             .add("event_id", DataTypes.createArrayType(DataTypes.StringType, false))
-            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false));
+            .add("day0_index", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("left_out", DataTypes.BinaryType); // day indices left out of estimation (Packed ints), return chunks only
 
     /**
      * Return rows (_sid: an integer per requested security, day_index, trade_date as days since 1970-01-01,
-     * simple_return) to one chunk per security. Integers only: no string is built per row.
+     * simple_return, left_out_of_estimation) to one chunk per security. Integers only: no string is built per row.
      */
     static final class ReturnChunks implements MapPartitionsFunction<Row, Row> {
         @Override
@@ -42,7 +43,7 @@ final class SeriesAssembly {
             Map<Integer, Days> bySecurity = new LinkedHashMap<>();
             while (rows.hasNext()) {
                 Row r = rows.next();
-                bySecurity.computeIfAbsent(r.getInt(0), Days::new).add(r.getInt(1), r.getInt(2), r.getDouble(3));
+                bySecurity.computeIfAbsent(r.getInt(0), Days::new).add(r.getInt(1), r.getInt(2), r.getDouble(3), r.getBoolean(4));
             }
             return bySecurity.values().stream().map(Days::row).iterator();
         }
@@ -53,12 +54,18 @@ final class SeriesAssembly {
         int[] day = new int[64], date = new int[64];
         double[] r = new double[64];
         int n;
+        int[] leftOut = new int[0];
+        int nLeftOut;
 
         Days(int sid) {
             this.sid = sid;
         }
 
-        void add(int d, int dt, double v) {
+        void add(int d, int dt, double v, boolean leftOutOfEstimation) {
+            if (leftOutOfEstimation) {
+                if (nLeftOut == leftOut.length) leftOut = Arrays.copyOf(leftOut, Math.max(4, 2 * nLeftOut));
+                leftOut[nLeftOut++] = d;
+            }
             if (n == day.length) {
                 day = Arrays.copyOf(day, 2 * n);
                 date = Arrays.copyOf(date, 2 * n);
@@ -70,7 +77,8 @@ final class SeriesAssembly {
         }
 
         Row row() {
-            return RowFactory.create(sid, null, null, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null);
+            return RowFactory.create(sid, null, null, null, null, Packed.ints(day, n), Packed.ints(date, n), Packed.doubles(r, n), null, null,
+                    Packed.ints(leftOut, nLeftOut));
         }
     }
 
@@ -83,7 +91,7 @@ final class SeriesAssembly {
             while (rows.hasNext()) {
                 Row r = rows.next();
                 Object[] c = bySecurity.computeIfAbsent(r.getInt(0), k -> new Object[]{k, r.getString(2), r.getString(3),
-                        r.getString(5), r.getString(6), null, null, null, new ArrayList<String>(), new ArrayList<Integer>()});
+                        r.getString(5), r.getString(6), null, null, null, new ArrayList<String>(), new ArrayList<Integer>(), null});
                 ((List<String>) c[8]).add(r.getString(1));
                 ((List<Integer>) c[9]).add(r.getInt(4));
             }
@@ -139,6 +147,7 @@ final class SeriesAssembly {
             int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
             List<int[]> days = new ArrayList<>(), dates = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
+            List<Integer> leftOut = new ArrayList<>();
             for (Row c : chunks) {
                 if (c.isNullAt(5)) {
                     market = c.getString(1);
@@ -157,6 +166,7 @@ final class SeriesAssembly {
                     days.add(d);
                     dates.add(Packed.ints((byte[]) c.get(6)));
                     values.add(Packed.doubles((byte[]) c.get(7)));
+                    for (int left : Packed.ints((byte[]) c.get(10))) leftOut.add(left);
                 }
             }
             if (requests.isEmpty()) return null;
@@ -171,9 +181,11 @@ final class SeriesAssembly {
                     date[days.get(k)[i] - lo] = dates.get(k)[i];
                 }
             }
+            BitSet left = new BitSet();
+            for (int d : leftOut) left.set(d - lo);
             return new SecuritySeries(market, symbol, region, industry, days.isEmpty() ? 0 : lo, returns, date,
                     requests.stream().map(q -> q[0]).toArray(String[]::new), requests.stream().mapToInt(q -> Integer.parseInt(q[1])).toArray(),
-                    new BitSet());
+                    left);
         }
     }
 }

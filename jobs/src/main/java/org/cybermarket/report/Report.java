@@ -5,6 +5,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.cybermarket.config.ReportSettings;
 import org.cybermarket.io.Snapshot;
 import org.cybermarket.io.Parallel;
 
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +30,16 @@ import static org.apache.spark.sql.functions.*;
  * The HTML report, built only from the Parquet outputs and the run manifest under an output root (never from
  * inputs or a job's memory). Writes {@code report/index.html} with PNG charts beside it; the folder is written
  * aside and moved into place, so a reader never sees half a report. Every string from data is escaped.
- * Everything collected to the driver is an aggregate (group statistics, two days of sector returns, the 20
- * largest abnormal returns), bounded by events x groups, not by securities x days. Per-event charts and tables
- * cover the first {@value #MAX_EVENTS} events by id and say how many more the datasets hold; exclusions list the
- * first {@value #MAX_EXCLUSIONS} and count the rest.
+ * It opens with the findings ({@link Findings}) and ends with the run's metadata. Everything collected to the
+ * driver is an aggregate (group statistics, two days of sector returns, the 20 largest abnormal returns) or capped
+ * (companies of the focus industry, warnings), bounded by events x groups, not by securities x days. Per-event
+ * charts and tables cover the first {@value #MAX_EVENTS} events by id and say how many more the datasets hold;
+ * exclusions list the first {@value #MAX_EXCLUSIONS} and count the rest.
  */
 public final class Report {
     static final int MAX_EVENTS = 10;
     static final int MAX_EXCLUSIONS = 100;
-    public static final List<String> SECTIONS = List.of("run-summary", "caar", "sector-ranking", "event-study", "growth", "data-quality");
+    public static final List<String> SECTIONS = List.of("findings", "caar", "sector-ranking", "event-study", "growth", "data-quality", "run-summary");
 
     private Report() {}
 
@@ -49,18 +53,45 @@ public final class Report {
             if (Files.exists(dir)) throw new IOException(dir + " already exists");
             Files.createDirectories(dir);
             StringBuilder body = new StringBuilder();
-            body.append(runSummary(snapshot));
+            Findings.Focus focus = focus(snapshot.manifest());
             Shown shown = shownEvents(snapshot); // the events the per-event sections show, decided once
+            List<RegionDays> regionDays = RegionDays.of(snapshot, shown);
             // The sections read different datasets: their queries run at the same time, the page keeps their order.
-            List<java.util.concurrent.Callable<String>> sections = List.of(() -> caar(snapshot, dir, shown),
-                    () -> sectorRanking(snapshot, dir, shown), () -> eventStudy(snapshot, shown), () -> growth(snapshot, dir),
-                    () -> dataQuality(snapshot));
+            // Each section ends with the runs that wrote the datasets it reads (after a daily run they differ).
+            List<String> study = List.of("events", "event_days", "es_group_days", "es_group_windows", "es_security_days", "es_security_windows", "es_exclusions",
+                    "es_estimation_flags");
+            List<String> growth = List.of("research_figures", "market_forecast", "forecast_comparison", "forecast_revisions", "realized_vs_projected");
+            List<String> sectors = List.of("sector_returns", "securities", "calendar");
+            List<java.util.concurrent.Callable<String>> sections = List.of(
+                    () -> Sources.under(Findings.section(snapshot, shown, regionDays, focus), snapshot, concat(sectors, study, growth, List.of("quality_warnings"))),
+                    () -> Sources.under(caar(snapshot, dir, shown, focus), snapshot, study),
+                    () -> Sources.under(sectorRanking(dir, regionDays, focus), snapshot, concat(sectors, List.of("event_days"))),
+                    () -> Sources.under(eventStudy(snapshot, shown, focus), snapshot, concat(study, List.of("securities"))),
+                    () -> Sources.under(growth(snapshot, dir), snapshot, growth),
+                    () -> Sources.under(dataQuality(snapshot), snapshot, List.of("ingest_reconciliation", "rejects", "quality_warnings")),
+                    () -> runSummary(snapshot));
             Parallel.all("report", sections).forEach(body::append);
             Files.writeString(dir.resolve("index.html"), page(body.toString()), StandardCharsets.UTF_8);
             return dir.resolve("index.html");
         } catch (IOException e) {
             throw new UncheckedIOException("writing the report under " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) for (String s : l) if (!all.contains(s)) all.add(s);
+        return all;
+    }
+
+    /** The focus industry and ranking threshold of the run that wrote the outputs (its manifest's config), or the defaults. */
+    static Findings.Focus focus(JsonNode manifest) {
+        JsonNode config = manifest == null ? null : manifest.path("config");
+        String industry = config == null ? null : config.path("report").path("focus_industry").asText(null);
+        JsonNode min = config == null ? null : config.path("sectors").path("min_members");
+        return new Findings.Focus(industry == null ? new ReportSettings(null).focusIndustry() : industry,
+                min == null || !min.isInt() ? null : min.asInt());
     }
 
     /**
@@ -93,38 +124,59 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String caar(Snapshot store, Path dir, Shown shown) throws IOException {
+    /**
+     * CAAR paths per event and market, the focus industry against all the market's studied securities, each with a
+     * 95% band: CAAR &plusmn; t(0.975, N-1) sqrt(&sum; sd&sup2;/N) over the days so far, the cross-sectional standard
+     * error of each day's AAR (the denominator of that day's t), days taken as independent.
+     */
+    static String caar(Snapshot store, Path dir, Shown shown, Findings.Focus focus) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"caar\"><h2>Cumulative average abnormal returns</h2>");
         if (!store.exists("es_group_days")) return b.append("<p>No event study in this output.</p></section>").toString();
-        b.append("<p>CAAR by market, for cybersecurity and for all securities, with a 95% band: CAAR &plusmn; 1.96 "
-                + "sqrt(&sum; sd_cs(AR)&sup2;/N) over the days so far (cross-sectional).</p>");
+        b.append("<p>CAAR from the start of the event window, by market: ").append(Html.esc(focus.industry()))
+                .append(" (strong) and all the market's studied securities (grey). Bands: 95%, CAAR &plusmn; t(0.975, N&minus;1) "
+                        + "&radic;(&sum; sd&sup2;/N) over the days so far, from the cross-sectional standard error of each day's AAR (the "
+                        + "denominator of its t), days taken as independent.</p>");
         List<Row> rows = store.read("es_group_days").where(col("group_market").notEqual("ALL")
-                        .and(col("group_industry").isin("ALL", "Cybersecurity")).and(shown.filter()))
-                .select("event_id", "group_market", "group_industry", "event_day_offset", "caar_to_date", "sd_ar", "n_securities")
+                        .and(col("group_industry").isin("ALL", focus.industry())).and(shown.filter()))
+                .select("event_id", "group_market", "group_industry", "event_day_offset", "caar_to_date", "sd_ar", "n_securities", "first_date")
                 .orderBy("event_id", "group_market", "group_industry", "event_day_offset").collectAsList();
-        Map<String, List<Charts.Band>> byEvent = new LinkedHashMap<>();
-        Map<String, List<double[]>> current = new LinkedHashMap<>();
+        Map<String, Map<String, List<Charts.Point>>> paths = new LinkedHashMap<>(); // event|market -> group -> points
+        Map<String, Map<Integer, LocalDate>> dates = new LinkedHashMap<>();
+        Map<String, Long> sizes = new TreeMap<>();
         Map<String, Double> varSum = new TreeMap<>();
         for (Row r : rows) {
-            String event = r.getString(0);
-            String name = r.getString(1) + " " + r.getString(2);
-            String key = event + "|" + name;
-            double var = r.isNullAt(5) ? 0 : Math.pow(r.getDouble(5), 2) / r.getLong(6);
-            double cum = varSum.merge(key, var, Double::sum);
+            String chart = r.getString(0) + "|" + r.getString(1);
+            String group = r.getString(2);
+            long n = r.getLong(6);
             double caar = r.getDouble(4);
-            double half = 1.96 * Math.sqrt(cum);
-            current.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[]{r.getInt(3), caar, caar - half, caar + half});
+            double cum = varSum.merge(chart + "|" + group, r.isNullAt(5) ? 0 : Math.pow(r.getDouble(5), 2) / n, Double::sum);
+            Double low = null;
+            Double high = null;
+            if (n > 1 && !r.isNullAt(5)) {
+                double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(cum);
+                low = caar - half;
+                high = caar + half;
+            }
+            paths.computeIfAbsent(chart, k -> new LinkedHashMap<>()).computeIfAbsent(group, k -> new ArrayList<>()).add(new Charts.Point(r.getInt(3), caar, low, high));
+            dates.computeIfAbsent(chart, k -> new TreeMap<>()).put(r.getInt(3), r.getLocalDate(7));
+            sizes.merge(chart + "|" + group, n, Math::max);
         }
-        current.forEach((key, pts) -> {
-            String[] parts = key.split("\\|", 2);
-            byEvent.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(new Charts.Band(parts[1], pts));
-        });
         int i = 0;
-        for (Map.Entry<String, List<Charts.Band>> e : byEvent.entrySet()) {
+        String shownEvent = null;
+        for (Map.Entry<String, Map<String, List<Charts.Point>>> e : paths.entrySet()) {
+            String[] em = e.getKey().split("\\|", 2);
+            List<Charts.EventPath> lines = new ArrayList<>();
+            for (String group : List.of("ALL", focus.industry())) { // the focus drawn last, on top
+                List<Charts.Point> pts = e.getValue().get(group);
+                if (pts == null) continue;
+                String name = em[1] + " " + (group.equals("ALL") ? "all studied securities" : group) + " (N " + sizes.get(e.getKey() + "|" + group) + ")";
+                lines.add(new Charts.EventPath(name, !group.equals("ALL"), pts));
+            }
             String file = "caar_" + (i++) + ".png";
-            Charts.bands(dir.resolve(file), "CAAR: " + e.getKey(), "event day (trading days from day 0)", "CAAR", e.getValue());
-            b.append("<h3>").append(Html.esc(e.getKey())).append("</h3><img src=\"").append(file).append("\" alt=\"CAAR of ")
-                    .append(Html.esc(e.getKey())).append("\">");
+            Charts.eventPaths(dir.resolve(file), "CAAR around " + em[0] + " on " + em[1], "CAAR from the event window's start", lines, dates.get(e.getKey()));
+            if (!em[0].equals(shownEvent)) b.append("<h3>").append(Html.esc(em[0])).append("</h3>");
+            shownEvent = em[0];
+            b.append(img(file, Charts.HEIGHT, "CAAR of " + em[1] + " around " + em[0] + ", " + focus.industry() + " against all studied securities"));
         }
         b.append(shown.note());
         if (store.exists("event_days")) {
@@ -141,56 +193,59 @@ public final class Report {
         return b.append("</section>").toString();
     }
 
-    static String sectorRanking(Snapshot store, Path dir, Shown shown) throws IOException {
+    /** Industries per region on day 0 and day +1: a bar chart per day, sorted, the focus industry highlighted; then every column. */
+    static String sectorRanking(Path dir, List<RegionDays> regionDays, Findings.Focus focus) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"sector-ranking\"><h2>Industries ranked on day 0 and day +1</h2>");
-        if (!store.exists("sector_returns") || !store.exists("event_days") || !store.exists("securities")) {
-            return b.append("<p>No sector returns or events in this output.</p></section>").toString();
-        }
-        Dataset<Row> regions = store.read("securities").select("market", "region").distinct();
-        List<Row> days = store.read("event_days").where(col("day0_index").isNotNull().and(shown.filter())).join(regions, "market")
-                .groupBy("event_id", "region").agg(min("day0_date").as("day0")).orderBy("event_id", "region").collectAsList();
+        if (regionDays.isEmpty()) return b.append("<p>No sector returns or events in this output.</p></section>").toString();
+        b.append("<p>Equal-weighted return of each industry's stocks with a return that day, by region. ").append(Html.esc(focus.industry()))
+                .append(" in colour; pale bars: too few names to be ranked; dashed line: the region's benchmark.</p>");
         int i = 0;
-        for (Row d : days) {
-            String region = d.getString(1);
-            LocalDate day0 = d.getLocalDate(2);
-            List<Row> two = store.read("sector_returns").where(col("region").equalTo(region).and(col("trade_date").geq(lit(day0))))
-                    .select("trade_date").distinct().orderBy("trade_date").limit(2).collectAsList();
-            Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+        for (RegionDays rd : regionDays) {
+            b.append("<h3>").append(Html.esc(rd.eventId() + " / " + rd.region())).append("</h3>");
             List<List<Object>> table = new ArrayList<>();
-            for (int k = 0; k < two.size(); k++) {
-                LocalDate date = two.get(k).getLocalDate(0);
-                String label = "day " + (k == 0 ? "0" : "+1") + " (" + date + ")";
-                for (Row r : store.read("sector_returns").where(col("region").equalTo(region).and(col("trade_date").equalTo(lit(date))))
-                        .orderBy("rank_ew", "industry").collectAsList()) {
-                    series.computeIfAbsent(label, x -> new LinkedHashMap<>()).put(r.getAs("industry"), 100 * r.<Double>getAs("ew_return"));
-                    table.add(List.of(label, r.<Integer>getAs("rank_ew"), r.getAs("industry"), r.<Long>getAs("member_count"),
-                            Html.pct(r.getAs("ew_return")), Html.pct(r.getAs("cw_return")), r.<Double>getAs("up_share"), Html.pct(r.getAs("benchmark_return"))));
+            List<String> classes = new ArrayList<>();
+            for (LocalDate date : rd.dates()) {
+                List<Row> day = rd.sectors().getOrDefault(date, List.of());
+                List<Charts.Bar> bars = new ArrayList<>();
+                Double benchmark = null;
+                String benchmarkSymbol = null;
+                for (Row r : day) {
+                    boolean ranked = Boolean.TRUE.equals(r.getAs("ranked"));
+                    String industry = r.getAs("industry");
+                    bars.add(new Charts.Bar(industry + " (" + r.<Long>getAs("member_count") + (ranked ? "" : ", not ranked") + ")",
+                            r.<Double>getAs("ew_return"), industry.equals(focus.industry()), ranked));
+                    benchmark = r.getAs("benchmark_return");
+                    benchmarkSymbol = r.getAs("benchmark_symbol");
+                    table.add(List.of(rd.day(date) + " (" + date + ")", ranked ? r.<Integer>getAs("rank_ew").toString() : "not ranked", industry,
+                            r.<Long>getAs("member_count"), Html.pct(r.getAs("ew_return")), Html.pct(r.getAs("cw_return")), r.<Double>getAs("up_share"),
+                            Html.pct(r.getAs("benchmark_return")), Html.pct(r.getAs("excess_ew_return"))));
+                    classes.add(industry.equals(focus.industry()) ? "focus" : ranked ? "" : "unranked");
                 }
+                String file = "sectors_" + (i++) + ".png";
+                Charts.rankedBars(dir.resolve(file), rd.region() + " industries on " + Html.day(date) + " (" + rd.dayOn(date) + ")",
+                        "equal-weighted return", bars, benchmark, benchmark == null ? null : "benchmark " + benchmarkSymbol + " " + Html.pct(benchmark));
+                b.append(img(file, Charts.barsHeight(bars.size()), rd.region() + " industries ranked on " + date + ", " + focus.industry() + " highlighted"));
             }
-            String file = "sectors_" + (i++) + ".png";
-            Charts.bars(dir.resolve(file), d.getString(0) + ": " + region + " industries, equal-weighted return (%)", "%", series);
-            b.append("<h3>").append(Html.esc(d.getString(0) + " / " + region)).append("</h3><img src=\"").append(file)
-                    .append("\" alt=\"industry returns\">")
-                    .append(Html.table(List.of("day", "rank", "industry", "members", "EW return", "CW return", "share up", "benchmark"), table));
+            b.append(Html.table(List.of("day", "rank", "industry", "names", "EW return", "CW return", "share up", "benchmark", "EW excess"), table, classes));
         }
-        return b.append(shown.note()).append("</section>").toString();
+        return b.append("</section>").toString();
     }
 
-    static String eventStudy(Snapshot store, Shown shown) {
+    static String eventStudy(Snapshot store, Shown shown, Findings.Focus focus) {
         StringBuilder b = new StringBuilder("<section id=\"event-study\"><h2>Event-study statistics</h2>");
         if (!store.exists("es_group_windows")) return b.append("<p>No event study in this output.</p></section>").toString();
         b.append(shown.note());
         List<List<Object>> w = new ArrayList<>();
-        for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", "Cybersecurity").and(shown.filter()))
+        for (Row r : store.read("es_group_windows").where(col("group_industry").isin("ALL", focus.industry()).and(shown.filter()))
                 .orderBy("event_id", "group_market", "group_industry", "window_start", "window_end").collectAsList()) {
             w.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.getAs("car_window") + " [" + r.getAs("window_start") + ", " + r.getAs("window_end") + "]",
                     r.<Long>getAs("n_securities"), Html.pct(r.getAs("caar")), num(r, "t_cs"), num(r, "p_t_cs"), num(r, "patell"), num(r, "p_patell"),
                     num(r, "bmp"), num(r, "p_bmp"), num(r, "kp"), num(r, "p_kp"), num(r, "bw1985"), num(r, "p_bw1985"), Html.pct(r.getAs("mean_bhar"))));
         }
-        b.append("<h3>CAAR windows (cybersecurity and all)</h3>").append(Html.table(List.of("event", "market", "industry", "window", "N", "CAAR",
+        b.append("<h3>CAAR windows (").append(Html.esc(focus.industry())).append(" and all)</h3>").append(Html.table(List.of("event", "market", "industry", "window", "N", "CAAR",
                 "t", "p", "Patell", "p", "BMP", "p", "KP", "p", "BW85", "p", "mean BHAR"), w));
         List<List<Object>> d = new ArrayList<>();
-        for (Row r : store.read("es_group_days").where(col("event_day_offset").isin(0, 1).and(col("group_industry").isin("ALL", "Cybersecurity")).and(shown.filter()))
+        for (Row r : store.read("es_group_days").where(col("event_day_offset").isin(0, 1).and(col("group_industry").isin("ALL", focus.industry())).and(shown.filter()))
                 .orderBy("event_id", "group_market", "group_industry", "event_day_offset").collectAsList()) {
             d.add(List.of(r.getAs("event_id"), r.getAs("group_market"), r.getAs("group_industry"), r.<Integer>getAs("event_day_offset"),
                     str(r.getAs("first_date")), r.<Long>getAs("n_securities"), Html.pct(r.getAs("aar")), num(r, "t_cs"), num(r, "p_t_cs"),
@@ -201,7 +256,7 @@ public final class Report {
                 "t", "p", "Patell", "p", "BMP", "p", "Corrado", "p", "gen. sign", "p", "W+", "p"), d));
         List<List<Object>> movers = new ArrayList<>();
         Dataset<Row> names = store.read("securities").select("symbol", "market", "name");
-        for (Row r : store.read("es_security_days").where(col("event_day_offset").isin(0, 1)).join(names, org.cybermarket.schema.Cols.keys("symbol", "market"), "left")
+        for (Row r : store.read("es_security_days").where(col("event_day_offset").isin(0, 1).and(shown.filter())).join(names, org.cybermarket.schema.Cols.keys("symbol", "market"), "left")
                 .orderBy(abs(col("abnormal_return")).desc(), col("symbol")).limit(20).collectAsList()) {
             movers.add(List.of(r.getAs("event_id"), r.getAs("market"), r.getAs("symbol"), str(r.getAs("name")), r.getAs("industry"),
                     r.<Integer>getAs("event_day_offset"), Html.pct(r.getAs("simple_return")), Html.pct(r.getAs("abnormal_return"))));
@@ -242,21 +297,54 @@ public final class Report {
         return new Shown(first, first.size() < MAX_EVENTS ? first.size() : ids.count());
     }
 
+    /**
+     * Market size by forecast vintage, one panel per market over a shared year axis (so China is not squashed under the
+     * worldwide scale), with the scenario bands; then every series as a growth index (period start = 1), vintages by
+     * colour, markets by line style.
+     */
     static String growth(Snapshot store, Path dir) throws IOException {
         StringBuilder b = new StringBuilder("<section id=\"growth\"><h2>Market growth projections and forecast vintages</h2>");
         if (!store.exists("market_forecast")) return b.append("<p>No growth analytics in this output.</p></section>").toString();
-        Map<String, List<double[]>> values = new TreeMap<>();
+        List<Row> forecast = store.read("market_forecast").orderBy("market", "vintage", "year").collectAsList();
+        List<String> vintages = forecast.stream().map(r -> String.valueOf(r.<LocalDate>getAs("vintage"))).distinct().sorted().toList();
+        List<String> markets = forecast.stream().map(r -> r.<String>getAs("market")).distinct().toList();
+        List<String> legend = vintages.stream().map(v -> "vintage " + v).toList();
+        Map<String, List<Charts.YearSeries>> sizes = new LinkedHashMap<>();
+        Map<String, List<Charts.YearSeries>> index = new LinkedHashMap<>();
+        String indexPanel = "growth index (first year of each forecast period = 1)";
         List<List<Object>> rows = new ArrayList<>();
-        for (Row r : store.read("market_forecast").orderBy("series_id", "year").collectAsList()) {
-            if (!r.isNullAt(r.fieldIndex("value_bn"))) {
-                values.computeIfAbsent(r.getString(r.fieldIndex("series_id")), k -> new ArrayList<>())
-                        .add(new double[]{r.<Integer>getAs("year"), r.<Double>getAs("value_bn")});
+        for (String market : markets) {
+            for (String vintage : vintages) {
+                List<Charts.YearValue> values = new ArrayList<>();
+                List<Charts.YearValue> indices = new ArrayList<>();
+                String currency = null;
+                for (Row r : forecast) {
+                    if (!market.equals(r.getAs("market")) || !vintage.equals(String.valueOf(r.<LocalDate>getAs("vintage")))) continue;
+                    int year = r.getAs("year");
+                    currency = r.getAs("currency");
+                    if (r.getAs("value_bn") != null) values.add(new Charts.YearValue(year, r.getAs("value_bn"), r.getAs("scenario_low_bn"), r.getAs("scenario_high_bn")));
+                    if (r.getAs("index_value") != null) indices.add(new Charts.YearValue(year, r.getAs("index_value"), null, null));
+                    rows.add(List.of(r.getAs("series_id"), year, num(r, "value_bn"), Html.pct(r.getAs("growth")), str(r.getAs("basis")),
+                            r.getAs("status"), num(r, "scenario_low_bn"), num(r, "scenario_high_bn")));
+                }
+                int colour = vintages.indexOf(vintage);
+                if (values.size() > 0) {
+                    sizes.computeIfAbsent(market + " (" + currency + " bn)", k -> new ArrayList<>()).add(new Charts.YearSeries(market + " " + vintage, colour, false, values));
+                }
+                if (indices.size() > 1) {
+                    index.computeIfAbsent(indexPanel, k -> new ArrayList<>()).add(new Charts.YearSeries(market + " " + vintage, colour, markets.indexOf(market) > 0, indices));
+                }
             }
-            rows.add(List.of(r.getAs("series_id"), r.<Integer>getAs("year"), num(r, "value_bn"), Html.pct(r.getAs("growth")), str(r.getAs("basis")),
-                    r.getAs("status"), num(r, "scenario_low_bn"), num(r, "scenario_high_bn")));
         }
-        Charts.lines(dir.resolve("growth.png"), "Market size by forecast vintage (US$bn)", "year", "US$bn", values);
-        b.append("<img src=\"growth.png\" alt=\"market size by vintage\">");
+        if (!sizes.isEmpty()) {
+            Charts.yearPanels(dir.resolve("growth.png"), "Market size by forecast vintage, with scenario bands", sizes, new DecimalFormat("#,##0"), legend);
+            b.append(img("growth.png", Charts.panelsHeight(sizes.size()), "market size by forecast vintage, one panel per market"));
+        }
+        if (!index.isEmpty()) {
+            String styles = markets.size() > 1 ? " (solid: " + markets.get(0) + "; dashed: " + String.join(", ", markets.subList(1, markets.size())) + ")" : "";
+            Charts.yearPanels(dir.resolve("growth_index.png"), "Growth paths by vintage" + styles, index, new DecimalFormat("0.00"), legend);
+            b.append(img("growth_index.png", Charts.panelsHeight(1), "growth index by forecast vintage and market"));
+        }
         List<List<Object>> cmp = new ArrayList<>();
         if (store.exists("forecast_comparison")) {
             for (Row r : store.read("forecast_comparison").orderBy("vintage", "year").collectAsList()) {
@@ -320,10 +408,19 @@ public final class Report {
         return o == null ? "" : o.toString();
     }
 
+    /** An image at its display size (the PNG holds {@link Charts#SCALE} times the pixels). */
+    private static String img(String file, int height, String alt) {
+        return "<img src=\"" + Html.esc(file) + "\" width=\"" + Charts.WIDTH + "\" height=\"" + height + "\" alt=\"" + Html.esc(alt) + "\">";
+    }
+
     private static String page(String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cybermarket report</title><style>"
-                + "body{font-family:sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}"
-                + "th,td{border:1px solid #ccc;padding:2px 6px}td.n{text-align:right}img{display:block;margin:1em 0}</style></head><body>"
-                + "<h1>cybermarket report</h1><p>Built from the Parquet outputs and the run manifest only.</p>" + body + "</body></html>\n";
+                + "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}"
+                + "th,td{border:1px solid #ccc;padding:2px 6px}th{background:#f3f3f3}td.n{text-align:right}"
+                + "tr.focus td{font-weight:bold;background:#fbe3d3}tr.unranked td,tr.excluded td{color:#777}"
+                + "p.finding{font-size:16px;line-height:1.45;max-width:70em}p.note{font-size:12px;color:#555}"
+                + "img{display:block;margin:1em 0;max-width:100%;height:auto}h4{margin-bottom:.3em}</style></head><body>"
+                + "<h1>cybermarket report</h1><p>Built from the Parquet outputs and the run manifest only; the run's details are at the end.</p>"
+                + body + "</body></html>\n";
     }
 }

@@ -14,8 +14,8 @@ import static org.cybermarket.schema.Cols.keys;
 /**
  * Industry returns per region and day: equal-weighted mean of member returns, cap-weighted with the
  * previous day's market cap (previous price times shares outstanding: no look-ahead), breadth, rank
- * among the region's industries (1 = best EW return; ties share the best rank) and excess over the
- * region's benchmark. Members are stocks with a return that day. Returns are in each market's own
+ * among the region's industries with at least a minimum number of members that day (1 = best EW return; ties
+ * share the best rank; smaller industries are listed, unranked) and excess over the region's benchmark. Members are stocks with a return that day. Returns are in each market's own
  * currency: regions are never mixed, because no FX data is read.
  */
 public final class SectorReturns {
@@ -32,10 +32,11 @@ public final class SectorReturns {
     }
 
     /**
-     * @param members   output of {@link #withMembership}
-     * @param benchmark region, trade_date, benchmark_symbol, benchmark_return
+     * @param members    output of {@link #withMembership}
+     * @param benchmark  region, trade_date, benchmark_symbol, benchmark_return
+     * @param minMembers industries with fewer members on a day get {@code ranked = false} and no rank that day
      */
-    public static Dataset<Row> daily(Dataset<Row> members, Dataset<Row> benchmark) {
+    public static Dataset<Row> daily(Dataset<Row> members, Dataset<Row> benchmark, int minMembers) {
         Column hasCap = col("prev_market_cap").isNotNull().and(col("prev_market_cap").gt(0));
         Dataset<Row> agg = members.groupBy("region", "trade_date", "industry").agg(
                 count(lit(1)).as("member_count"),
@@ -47,13 +48,15 @@ public final class SectorReturns {
                 avg(when(col("simple_return").lt(0), 1.0).otherwise(0.0)).as("down_share"),
                 max("gap_days").as("max_gap_days"));
         return agg
-                .withColumn("rank_ew", rank().over(Window.partitionBy("region", "trade_date").orderBy(col("ew_return").desc())))
-                .withColumn("industries_ranked", count(lit(1)).over(Window.partitionBy("region", "trade_date")))
+                .withColumn("ranked", col("member_count").geq(minMembers))
+                // Ranked among the ranked only: the small industries' own ranks are computed apart and dropped.
+                .withColumn("rank_ew", when(col("ranked"), rank().over(Window.partitionBy("region", "trade_date", "ranked").orderBy(col("ew_return").desc()))))
+                .withColumn("industries_ranked", sum(when(col("ranked"), 1L).otherwise(0L)).over(Window.partitionBy("region", "trade_date")))
                 .join(benchmark, keys("region", "trade_date"), "left")
                 .withColumn("excess_ew_return", col("ew_return").minus(col("benchmark_return")))
                 .withColumn("excess_cw_return", col("cw_return").minus(col("benchmark_return")))
                 .select(col("region"), col("trade_date"), col("industry"), col("member_count"), col("ew_return"), col("cw_return"),
-                        col("cw_member_count"), col("up_share"), col("down_share"), col("rank_ew"), col("industries_ranked"),
+                        col("cw_member_count"), col("up_share"), col("down_share"), col("ranked"), col("rank_ew"), col("industries_ranked"),
                         col("benchmark_symbol"), col("benchmark_return"), col("excess_ew_return"), col("excess_cw_return"),
                         col("max_gap_days"));
     }

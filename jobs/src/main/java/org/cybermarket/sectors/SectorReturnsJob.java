@@ -31,7 +31,7 @@ public final class SectorReturnsJob implements Job {
         Dataset<Row> returns = store.readLatest("returns");
         Dataset<Row> securities = store.readLatest("securities");
         Dataset<Row> members = SectorReturns.withMembership(returns, securities);
-        Dataset<Row> sectors = SectorReturns.daily(members, regionBenchmarks(ctx, returns));
+        Dataset<Row> sectors = SectorReturns.daily(members, regionBenchmarks(ctx, returns), ctx.config().sectors().minMembers());
         long rows;
         if (ctx.asOfDateOnly()) {
             // Scheduled daily run: only the as-of date's partition is replaced; every other date stays as it is.

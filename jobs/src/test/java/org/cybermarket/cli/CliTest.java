@@ -37,11 +37,20 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "event-study", "forecast", "generate-sample", "query", "describe"})
+    @ValueSource(strings = {"pipeline", "ingest", "returns", "sectors", "event-study", "forecast", "generate-sample", "extract-real", "query", "describe"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Usage: cybermarket " + command), r.out());
+    }
+
+    @Test
+    void theDefaultConfigIsTheRealDataStudy() {
+        for (String command : new String[]{"pipeline", "ingest", "returns", "sectors", "event-study", "forecast"}) {
+            var spec = new picocli.CommandLine(new Main()).getSubcommands().get(command).getCommandSpec();
+            assertEquals("data/config/real.yaml", spec.findOption("--config").defaultValue(), command);
+        }
+        assertTrue(Files.isRegularFile(root.resolve("data/config/real.yaml")));
     }
 
     @Test

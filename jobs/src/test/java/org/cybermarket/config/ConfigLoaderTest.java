@@ -38,7 +38,7 @@ class ConfigLoaderTest {
     void anUnknownKeyIsReportedAtItsOwnLineWithTheKnownKeys(@TempDir Path dir) throws Exception {
         String text = "pricez: []\n" + MARKETS + LAYOUT + "prices:\n  - {path: a.csv, layout: l}\n";
         assertEquals("c.yaml line 1: unknown key 'pricez' (known here: as_of, data_dir, event_study, events, factors, forecast, layouts, "
-                + "markets, out, prices, quality, research, securities) (at pricez)", error(dir, "c.yaml", text));
+                + "markets, out, prices, quality, report, research, sectors, securities) (at pricez)", error(dir, "c.yaml", text));
     }
 
     @Test

@@ -20,13 +20,13 @@ import static org.cybermarket.testing.Frames.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The US files plus five SPY closes for 2024-07-17..23 from a second vendor, as quoted on those days (not adjusted for
+ * The US files (the committed extract) plus five SPY closes for 2024-07-17..23 from a second vendor, as quoted on those days (not adjusted for
  * later dividends, so 2.4% above us_daily's adjusted levels: test resource second-vendor/spy_vendor_b.csv). Whatever the
  * config says about the two sources, day 0 of the CrowdStrike outage on XNYS stays Friday 2024-07-19.
  */
 class RealDataSecondVendorTest {
     static Path run(String priorityA, String priorityB) throws Exception {
-        Path real = RealData.requireReal();
+        Path real = RealData.extract(); // the committed extract holds the US files of 2018-2024
         Path tmp = Files.createTempDirectory("cybermarket-second-vendor");
         Path vendor = tmp.resolve("spy_vendor_b.csv");
         try (var in = RealDataSecondVendorTest.class.getResourceAsStream("/second-vendor/spy_vendor_b.csv")) {

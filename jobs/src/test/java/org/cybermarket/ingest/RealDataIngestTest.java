@@ -6,7 +6,11 @@ import org.apache.spark.sql.Row;
 import org.cybermarket.testing.RealData;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.cybermarket.cli.Main;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +22,28 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Ingest of the public files exactly as published: per-file counts against the files themselves, and known values. */
+/**
+ * Ingest of the public files exactly as published (the committed extract, and the full files where they are beside
+ * the checkout): per-file counts against the files themselves, and known values.
+ */
 class RealDataIngestTest {
     @Test
-    void everyFileReconcilesWithItsLineCount() throws Exception {
-        Path real = RealData.requireReal();
-        Path out = RealData.pipelineOutput();
+    void everyFileOfTheExtractReconcilesWithItsLineCount() throws Exception {
+        assertEveryFileReconciles(RealData.extract(), RealData.pipelineOutput());
+    }
+
+    @Test
+    void everyFullFileReconcilesWithItsLineCountThroughSharedRealYaml(@TempDir Path tmp) throws Exception {
+        Path full = RealData.requireFullFiles();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "ingest", "--config",
+                SparkTest.projectRoot().resolve("data/config/shared-real.yaml").toString(), "--out", tmp.toString(),
+                "--master", "local[2]", "--as-of", "2026-11-01");
+        assertEquals(0, code, err.toString());
+        assertEveryFileReconciles(full, tmp);
+    }
+
+    private static void assertEveryFileReconciles(Path real, Path out) throws Exception {
         Dataset<Row> recon = SparkTest.spark().read().parquet(Outputs.dataset(out, "ingest_reconciliation"));
         Map<String, Long> linesByFile = new TreeMap<>();
         for (Row r : recon.select("source_file", "lines_total").collectAsList()) linesByFile.put(r.getString(0), r.getLong(1));

@@ -107,6 +107,11 @@ class AsOfDateRerunTest {
                 "each daily run replaced its own date");
         String report = Files.readString(Outputs.report(out).resolve("index.html"));
         for (var e : dailyRuns.entrySet()) assertTrue(report.contains(e.getKey() + " from " + e.getValue()), "the report says " + e);
+        // ... and so does the section that shows those partitions, right under its numbers.
+        String ranking = report.substring(report.indexOf("<section id=\"sector-ranking\">"));
+        ranking = ranking.substring(0, ranking.indexOf("</section>"));
+        assertTrue(ranking.contains("Data: sector_returns, securities, calendar, event_days: run " + fullRun), ranking);
+        for (var e : dailyRuns.entrySet()) assertTrue(ranking.contains("sector_returns/" + e.getKey() + " from run " + e.getValue()), "the section says " + e);
         var described = org.cybermarket.testing.Cli.run("describe", "--out", out.toString());
         assertTrue(described.out().contains("trade_date=" + MON + " from " + dailyRuns.get("trade_date=" + MON)), described.out());
 

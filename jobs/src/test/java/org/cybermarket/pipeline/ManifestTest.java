@@ -24,8 +24,7 @@ class ManifestTest {
         assertEquals(store.datasets().size(), m.get("datasets").size(), "every dataset is in the manifest");
         for (String name : store.datasets()) {
             assertEquals(store.read(name).count(), m.get("datasets").get(name).asLong(), name + " rows");
-            assertEquals(name.startsWith("es_") && !name.equals("es_exclusions") ? 2 : 1, m.get("schema_versions").get(name).asInt(),
-                    name + " schema version (the event study's statistics are at version 2)");
+            assertEquals(org.cybermarket.pipeline.DatasetContract.SCHEMA_VERSIONS.get(name), m.get("schema_versions").get(name).asInt(), name + " schema version");
         }
         long sampleFiles;
         try (var s = Files.walk(SparkTest.projectRoot().resolve("data/sample"))) {

@@ -3,6 +3,7 @@ package org.cybermarket.report;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cybermarket.testing.Outputs;
+import org.cybermarket.testing.RealData;
 import org.cybermarket.io.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
@@ -45,20 +46,53 @@ class ReportTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is shown, escaped");
         assertFalse(html.contains(HOSTILE), "the hostile name never appears as markup");
 
-        Matcher m = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<img src=\"([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\"").matcher(html);
         int images = 0;
         while (m.find()) {
             Path png = index.getParent().resolve(m.group(1));
             byte[] head = Files.readAllBytes(png);
             assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(head, 4), png + " is a PNG");
             BufferedImage img = ImageIO.read(png.toFile());
-            assertEquals(Charts.WIDTH, img.getWidth(), png.toString());
-            assertEquals(Charts.HEIGHT, img.getHeight(), png.toString());
+            // Drawn at twice the size the page shows it, for sharp text on high-density screens.
+            assertEquals(Charts.SCALE * Integer.parseInt(m.group(2)), img.getWidth(), png.toString());
+            assertEquals(Charts.SCALE * Integer.parseInt(m.group(3)), img.getHeight(), png.toString());
             images++;
         }
-        assertTrue(images >= 4, "CAAR, two sector rankings and growth: " + images);
+        assertTrue(images >= 6, "CAAR per market, sector rankings per region and day, growth and growth index: " + images);
+        assertTrue(html.indexOf("<section id=\"findings\">") < html.indexOf("<section id=\"caar\">")
+                && html.indexOf("<section id=\"run-summary\">") > html.indexOf("<section id=\"data-quality\">"), "findings first, run metadata last");
         assertTrue(html.contains("crowdstrike-2024-07-19"));
         assertTrue(html.contains("2024-07-22"), "day +1 of the Shanghai-like market is listed by date");
+    }
+
+    /**
+     * The headline of the default (real-data) run, stated in the findings: the report's first section says where Chinese
+     * cybersecurity stood on Monday 2024-07-22 and gives the XSHG group's AAR, Patell and BMP of that day and of day 0.
+     * The numbers are those RealDataSectorTest and RealDataEventStudyTest pin (data/real, market model).
+     */
+    @Test
+    void theFindingsComeFirstAndStateTheHeadlineInSentences() throws Exception {
+        String html = Files.readString(Outputs.report(RealData.pipelineOutput()).resolve("index.html"));
+        String findings = html.substring(html.indexOf("<section"), html.indexOf("</section>"));
+        assertTrue(findings.startsWith("<section id=\"findings\">"), "the first section is the findings");
+        assertTrue(findings.contains(Html.esc("On Monday 2024-07-22 (day +1 on XSHE and XSHG) Cybersecurity was the best of 10 ranked industries "
+                + "in CN, +4.08% equal-weighted across 16 names (benchmark 000300.SH -0.68%); 5 smaller industries are listed unranked; "
+                + "against the market model its 9 names on XSHG had an average abnormal return of +6.69% on day +1 (t 9.38, p < 0.001; "
+                + "Patell 6.35, p < 0.001; BMP 9.38, p < 0.001; Corrado rank 2.07, p = 0.038); its 7 names on XSHE are not in the event "
+                + "study (excluded: TOO_FEW_ESTIMATION_DAYS).")), findings);
+        assertTrue(findings.contains(Html.esc("its 9 names on XSHG had an average abnormal return of +4.46% on day 0 (t 3.91, p = 0.004; "
+                + "Patell 3.88, p < 0.001; BMP 4.63, p = 0.002; Corrado rank 1.63, p = 0.103)")), findings);
+        assertTrue(findings.contains("What these figures do not show"));
+    }
+
+    @Test
+    void pValuesAndStatisticsAreWrittenAsAReaderExpects() {
+        assertEquals("p < 0.001", Html.p(2.1e-10));
+        assertEquals("p = 0.038", Html.p(0.03846));
+        assertEquals("+4.08%", Html.pct(0.0408286));
+        assertEquals("-0.68%", Html.pct(-0.0068));
+        assertEquals("9.38", Html.stat(9.37552));
+        assertEquals("Monday 2024-07-22", Html.day(java.time.LocalDate.of(2024, 7, 22)));
     }
 
     @Test

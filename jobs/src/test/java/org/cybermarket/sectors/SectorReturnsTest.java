@@ -12,6 +12,7 @@ import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.cybermarket.testing.Frames.*;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * Sector returns on a week small enough to check by hand (2024-07-15 Mon to 07-19 Fri):
  * CN has a holiday on Wed 17th, US on Thu 18th; D (Steel, the only member) is suspended on the 16th;
- * A has a stray price on the CN holiday; on the 19th Cybersecurity and Banks tie.
+ * A has a stray price on the CN holiday; on the 19th Cybersecurity and Banks tie. Industries need two members
+ * to be ranked, so Steel and the US (one member each) are listed unranked.
  */
 class SectorReturnsTest {
     static Dataset<Row> returns;
@@ -57,7 +59,7 @@ class SectorReturnsTest {
         returns = Returns.withDailyReturn(prices, calendar).cache();
         Dataset<Row> spec = SparkTest.spark().createDataFrame(List.of(RowFactory.create("CN", "XSHG", "IDXC"), RowFactory.create("US", "XNYS", "IDXU")),
                 new StructType().add("region", DataTypes.StringType).add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
-        sectors = SectorReturns.daily(SectorReturns.withMembership(returns, securities), SectorReturns.benchmarkReturns(returns, spec)).cache();
+        sectors = SectorReturns.daily(SectorReturns.withMembership(returns, securities), SectorReturns.benchmarkReturns(returns, spec), 2).cache();
     }
 
     @Test
@@ -88,27 +90,29 @@ class SectorReturnsTest {
         double cw16 = (0.1 * 10 * 100) / (10 * 100 + 20 * 300);          // previous-day caps: A 1000, B 6000
         double cw18 = (0.1 * 11 * 100 + 0.05 * 20 * 300) / (11 * 100 + 20 * 300);
         assertRows(List.of(
-                        List.of("CN", "2024-07-16", "Banks", 2, 0.10, 0.10, 1, 1.0, 1, 2, 0.09),
-                        List.of("CN", "2024-07-16", "Cybersecurity", 2, 0.05, cw16, 2, 0.5, 2, 2, 0.04),
-                        List.of("CN", "2024-07-18", "Banks", 2, 0.0, 0.0, 1, 0.0, 3, 3, 0.0 - (102.0 / 101 - 1)),
-                        List.of("CN", "2024-07-18", "Cybersecurity", 2, 0.075, cw18, 2, 1.0, 2, 3, 0.075 - (102.0 / 101 - 1)),
-                        List.of("CN", "2024-07-19", "Banks", 2, 0.0, 0.0, 1, 0.0, 1, 2, 0.0 - (101.0 / 102 - 1)),
-                        List.of("CN", "2024-07-19", "Cybersecurity", 2, 0.0, 0.0, 2, 0.0, 1, 2, 0.0 - (101.0 / 102 - 1)),
-                        List.of("US", "2024-07-16", "Cybersecurity", 1, 0.01, 0.01, 1, 1.0, 1, 1, 0.0),
-                        List.of("US", "2024-07-17", "Cybersecurity", 1, 102.0 / 101 - 1, 102.0 / 101 - 1, 1, 1.0, 1, 1, (102.0 / 101 - 1) - (51 / 50.5 - 1)),
-                        List.of("US", "2024-07-19", "Cybersecurity", 1, -0.05, -0.05, 1, 0.0, 1, 1, -0.05 - (50 / 51.0 - 1))),
+                        List.of("CN", "2024-07-16", "Banks", 2, 0.10, 0.10, 1, 1.0, true, 1, 2, 0.09),
+                        List.of("CN", "2024-07-16", "Cybersecurity", 2, 0.05, cw16, 2, 0.5, true, 2, 2, 0.04),
+                        List.of("CN", "2024-07-18", "Banks", 2, 0.0, 0.0, 1, 0.0, true, 2, 2, 0.0 - (102.0 / 101 - 1)),
+                        List.of("CN", "2024-07-18", "Cybersecurity", 2, 0.075, cw18, 2, 1.0, true, 1, 2, 0.075 - (102.0 / 101 - 1)),
+                        List.of("CN", "2024-07-19", "Banks", 2, 0.0, 0.0, 1, 0.0, true, 1, 2, 0.0 - (101.0 / 102 - 1)),
+                        List.of("CN", "2024-07-19", "Cybersecurity", 2, 0.0, 0.0, 2, 0.0, true, 1, 2, 0.0 - (101.0 / 102 - 1)),
+                        Arrays.asList("US", "2024-07-16", "Cybersecurity", 1, 0.01, 0.01, 1, 1.0, false, null, 0, 0.0),
+                        Arrays.asList("US", "2024-07-17", "Cybersecurity", 1, 102.0 / 101 - 1, 102.0 / 101 - 1, 1, 1.0, false, null, 0, (102.0 / 101 - 1) - (51 / 50.5 - 1)),
+                        Arrays.asList("US", "2024-07-19", "Cybersecurity", 1, -0.05, -0.05, 1, 0.0, false, null, 0, -0.05 - (50 / 51.0 - 1))),
                 rows(sectors.where("industry <> 'Steel'"), "region", "cast(trade_date as string)", "industry", "member_count", "ew_return",
-                        "cw_return", "cw_member_count", "up_share", "rank_ew", "industries_ranked", "excess_ew_return"), 1e-12);
+                        "cw_return", "cw_member_count", "up_share", "ranked", "rank_ew", "industries_ranked", "excess_ew_return"), 1e-12);
     }
 
     @Test
-    void aOneMemberIndustryIsRankedAndHasNoCapWeightWithoutShares() {
+    void aOneMemberIndustryIsListedUnrankedAndHasNoCapWeightWithoutShares() {
         Row steel = sectors.where("industry = 'Steel'").first();
         assertEquals("2024-07-18", steel.getAs("trade_date").toString());
         assertEquals(1L, ((Number) steel.getAs("member_count")).longValue());
         assertEquals(0.1, steel.<Double>getAs("ew_return"), 1e-12);
         assertNull(steel.getAs("cw_return"));
-        assertEquals(1, (int) steel.<Integer>getAs("rank_ew"));
+        assertEquals(false, steel.getAs("ranked"), "one member, two needed");
+        assertNull(steel.getAs("rank_ew"));
+        assertEquals(2L, ((Number) steel.getAs("industries_ranked")).longValue(), "Banks (0.0) and Cybersecurity (+7.5%) are ranked; Steel's +10% is not among them");
         assertEquals(2, (int) steel.<Integer>getAs("max_gap_days"), "its return spans the suspension");
     }
 
