@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine's test statistics on the real data (the pipeline on ../shared/data/real with the default config: market
+ * The engine's test statistics on the real data (the pipeline on the data/real extract with the default config, real.yaml: market
  * model, estimation [-250, -11], event [-5, +5], the default CAR windows) against {@link ReferenceStatistics} fed
  * from the same run's published returns: every day and window of the CrowdStrike event for the Shanghai names
  * (against the CSI 300) and the US names (against SPY), at 1e-10.
