@@ -44,7 +44,8 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
     @com.fasterxml.jackson.annotation.JsonCreator
     public EventStudySettings {
         model = model == null ? "market_model" : model;
-        org.cybermarket.eventstudy.NormalReturnModel.named(model); // an unknown name is an error naming the valid ones
+        // An unknown name is an error naming the valid ones.
+        int parameters = org.cybermarket.eventstudy.NormalReturnModel.named(model).parameters();
         estimation = checkWindow("estimation", estimation == null ? List.of(-250, -11) : estimation);
         event = checkWindow("event", event == null ? List.of(-5, 5) : event);
         if (estimation.get(1) >= event.get(0)) {
@@ -65,7 +66,11 @@ public record EventStudySettings(String model, List<Integer> estimation, List<In
         }
         carWindows = Map.copyOf(carWindows);
         minEstimationDays = minEstimationDays == null ? 100 : minEstimationDays;
-        if (minEstimationDays < 5) throw new IllegalArgumentException("event_study.min_estimation_days must be at least 5 (Patell needs L > 4)");
+        // Patell's variance term nu/(nu - 2), nu = L - k, needs L > k + 2: 4 for the mean- and market-adjusted models, 5 for the market model.
+        if (minEstimationDays < parameters + 3) {
+            throw new IllegalArgumentException("event_study.min_estimation_days must be at least " + (parameters + 3) + " for " + model
+                    + " (Patell's variance term needs L_i > " + (parameters + 2) + "), got " + minEstimationDays);
+        }
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
         tests = tests == null ? "all" : tests;
         if (!TESTS.contains(tests)) throw new IllegalArgumentException("event_study.tests must be one of " + TESTS + ", got '" + tests + "'");

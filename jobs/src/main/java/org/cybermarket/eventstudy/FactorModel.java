@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A factor model: OLS of R_i - RF on the factors (Fama-French 3; Carhart adds MOM), slopes solved from the centred
- * cross-products (two passes) by {@link Ols}; E[R_it] = RF + alpha + b'F. The factors are read by the security's
+ * cross-products (two passes) by {@link Ols}; E[R_it] = RF + alpha + b'F; C_it = 1 + 1/L + d'S^-1 d. The factors are read by the security's
  * region and the day's date.
  */
 final class FactorModel implements NormalReturnModel {
@@ -73,15 +73,28 @@ final class FactorModel implements NormalReturnModel {
         if (slopes == null) return null;
         double alpha = my;
         for (int a = 0; a < k; a++) alpha -= slopes[a] * mx[a];
-        return new Loadings(factors, alpha, slopes);
+        return new Loadings(factors, alpha, slopes, mx, cxx, n);
     }
 
-    private record Loadings(List<MarketData.Factor> factors, double intercept, double[] slopes) implements Fit {
+    /** The fit, with the factors' estimation means and centred cross-products S for C_it. */
+    private record Loadings(List<MarketData.Factor> factors, double intercept, double[] slopes, double[] means,
+                            double[][] crossProducts, int days) implements Fit {
         @Override
         public double expected(MarketData.View market, int day, int date) {
             double e = market.factor(MarketData.Factor.RF, date) + intercept;
             for (int k = 0; k < slopes.length; k++) e += slopes[k] * market.factor(factors.get(k), date);
             return e;
+        }
+
+        /** 1 + 1/L + d'S^-1 d, d the day's factors minus their estimation means (the partitioned inverse of X'X). */
+        @Override
+        public double predictionErrorFactor(double[] x) {
+            double[] d = new double[x.length];
+            for (int k = 0; k < x.length; k++) d[k] = x[k] - means[k];
+            double[] solved = Ols.slopes(crossProducts, d);
+            double q = 0;
+            for (int k = 0; k < x.length; k++) q += d[k] * solved[k];
+            return 1 + 1.0 / days + q;
         }
 
         @Override public Double alpha() { return intercept; }

@@ -12,6 +12,9 @@ import static org.cybermarket.eventstudy.Statistic.Levels.BOTH;
 import static org.cybermarket.eventstudy.Statistic.Levels.DAY;
 import static org.cybermarket.eventstudy.Statistic.Levels.WINDOW;
 import static org.cybermarket.eventstudy.Statistic.NORMAL;
+import static org.cybermarket.eventstudy.Statistic.SIGNED_RANK;
+import static org.cybermarket.eventstudy.Statistic.STUDENT_LP_MINUS_1;
+import static org.cybermarket.eventstudy.Statistic.STUDENT_MEAN_L_MINUS_1;
 import static org.cybermarket.eventstudy.Statistic.STUDENT_N_MINUS_1;
 import static org.cybermarket.eventstudy.Statistic.div;
 import static org.cybermarket.eventstudy.Statistic.mul;
@@ -43,9 +46,15 @@ final class GroupColumns {
             new Fact("sd_ar", "sd_car", D, GroupView::sdX),
             fact("mean_bhar", WINDOW, D, GroupView::meanBhar),
             fact("n_positive", BOTH, L, GroupView::positive),
+            fact("days", WINDOW, L, GroupView::days),
+            fact("mean_estimation_days", DAY, D, GroupView::meanEstimationDays),
+            fact("days_aar_estimation", BOTH, L, GroupView::aarEstimationDays),
             new Statistic("t_cs", "p_t_cs", BOTH, g -> div(g.meanX(), div(g.sdX(), Math.sqrt(g.n()))), STUDENT_N_MINUS_1),
-            new Statistic("bw1980", "p_bw1980", DAY, g -> div(g.meanX(), Math.sqrt(g.sumS2()) / g.n()), NORMAL),
-            new Statistic("bw1985", "p_bw1985", BOTH, g -> div(g.meanX(), mul(g.sdAarEstimation(), Math.sqrt(g.length()))), NORMAL),
+            new Statistic("bw1980", "p_bw1980", DAY, g -> div(g.meanX(), Math.sqrt(g.sumS2()) / g.n()), STUDENT_MEAN_L_MINUS_1),
+            // On a window the CAAR over S_p sqrt(D_W): var(CAAR) sums var(AAR) over the days that enter the cumulation.
+            new Statistic("bw1985", "p_bw1985", BOTH, g -> div(g.meanX(), mul(g.sdAarEstimation(), Math.sqrt(g.days()))), STUDENT_LP_MINUS_1),
+            // Lamb (1995): a day's AAR / (S_p sqrt(C_pt)); on a window the sum of the daily statistics over sqrt(D_W).
+            new Statistic("lamb", "p_lamb", BOTH, g -> div(g.lambSum(), mul(g.sdAarEstimation(), Math.sqrt(g.days()))), STUDENT_LP_MINUS_1),
             new Statistic("patell", "p_patell", BOTH, g -> div(g.sumZ(), Math.sqrt(g.patellVar())), NORMAL),
             new Statistic("bmp", "p_bmp", BOTH, GroupColumns::bmp, STUDENT_N_MINUS_1),
             fact("rbar", BOTH, D, GroupView::rbar),
@@ -59,11 +68,13 @@ final class GroupColumns {
                 return p == null ? null : div(g.positive() - g.n() * p, Math.sqrt(g.n() * p * (1 - p)));
             }, NORMAL),
             new Statistic("corrado", "p_corrado", DAY, g -> div(g.corradoU(), g.corradoSk()), NORMAL),
-            fact("wilcoxon_w_plus", DAY, D, GroupView::wilcoxonWPlus),
-            new Statistic("wilcoxon_z", "p_wilcoxon", DAY, g -> {
-                double n = g.n();
-                return g.wilcoxonWPlus() == null ? null : div(g.wilcoxonWPlus() - n * (n + 1) / 4, Math.sqrt(n * (n + 1) * (2 * n + 1) / 24));
-            }, NORMAL),
+            new Statistic("cz_sign", "p_cz_sign", DAY, g -> div(g.czSign(), g.czScale()), NORMAL),
+            // Campbell-Wasley (1993): u_t / S_U on a day; on a window the CAR rank test, sum of u_t / (sqrt(D_W) S_U).
+            new Statistic("modified_rank", "p_modified_rank", "car_rank", "p_car_rank", BOTH,
+                    g -> div(g.rankSum(), mul(g.rankScale(), Math.sqrt(g.days()))), NORMAL),
+            fact("wilcoxon_n", DAY, L, g -> g.wilcoxon() == null ? null : g.wilcoxon().n()),
+            fact("wilcoxon_w_plus", DAY, D, g -> g.wilcoxon() == null ? null : g.wilcoxon().wPlus()),
+            new Statistic("wilcoxon_z", "p_wilcoxon", DAY, g -> g.wilcoxon() == null ? null : g.wilcoxon().z(), SIGNED_RANK),
             fact("sd_aar_estimation", DAY, D, GroupView::sdAarEstimation));
 
     /** Boehmer-Musumeci-Poulsen: mean SAR over its cross-sectional standard error (N: securities with an AR). */
@@ -84,7 +95,7 @@ final class GroupColumns {
                 String name = day ? f.dayName() : f.windowName();
                 if (name != null) t = t.add(name, f.type());
             } else if (c instanceof Statistic s && (day ? s.levels().day() : s.levels().window())) {
-                t = t.add(s.column(), D).add(s.pColumn(), D);
+                t = t.add(s.column(day), D).add(s.pColumn(day), D);
             }
         }
         return t.add("model", DataTypes.StringType);

@@ -5,22 +5,34 @@ import java.util.List;
 
 /**
  * A group's facts from its members' estimation windows and ranks (every test only), worked out once per group from
- * its merged sums: sd of the AAR over estimation days (Brown-Warner 1985), the pooled share of positive ARs
- * (generalized sign), rbar (Kolari-Pynnonen), Corrado's U_t and S_K, and the Wilcoxon W+ of each event day.
+ * its merged sums: sd of the AAR over estimation days and their count L_p (Brown-Warner 1985, Lamb), each event
+ * day's AAR over the square root of Lamb's portfolio factor, the pooled share of positive ARs (generalized sign),
+ * rbar (Kolari-Pynnonen), the daily terms and time-series scales of the Corrado rank, Corrado-Zivney sign and
+ * Campbell-Wasley rank tests, and the Wilcoxon test of each event day.
  */
 final class GroupFacts {
     /** Groups whose members' days differ get rbar from every pair of members, up to this many members (O(N^2)). */
     static final int KP_PAIRWISE_LIMIT = 1000;
 
-    final Double sdAarEstimation, positiveShare, rbar, corradoSk;
-    final Long rbarPairs;
-    final Double[] corradoU, wilcoxonWPlus;
+    final Double sdAarEstimation, positiveShare, rbar;
+    final Long rbarPairs, aarEstimationDays;
+    /** Per event day: AAR_t / sqrt(C_pt) (Lamb); null without a portfolio factor. */
+    final Double[] lambTerm;
+    final DailyTerms corrado, czSign, modifiedRank;
+    final SignedRank[] wilcoxon;
 
-    GroupFacts(GroupSums.Cell cell, int eventOffsetInRanks) {
+    GroupFacts(GroupSums.Cell cell, int eventOffsetInRanks, NormalReturnModel model) {
         GroupSums.Estimation e = cell.estimation;
         List<Double> aar = new ArrayList<>();
-        for (int t = 0; t < e.arSum.length; t++) if (e.arN[t] > 0) aar.add(e.arSum[t] / e.arN[t]);
+        List<double[]> x = new ArrayList<>();
+        for (int t = 0; t < e.arSum.length; t++) {
+            if (e.arN[t] == 0) continue;
+            aar.add(e.arSum[t] / e.arN[t]);
+            x.add(e.x[t]);
+        }
         sdAarEstimation = sampleSd(aar);
+        aarEstimationDays = (long) aar.size();
+        lambTerm = lambTerms(cell, aar, x, model);
         positiveShare = e.all == 0 ? null : (double) e.positive / e.all;
 
         // rbar: when every member has the same days (and a non-zero sd), sum_t (sum_i z_it)^2 = (T - 1)(N + sum_{i != j} r_ij)
@@ -41,18 +53,61 @@ final class GroupFacts {
             rbarPairs = null;
         }
 
-        List<Double> u = new ArrayList<>();
-        for (int t = 0; t < e.devSum.length; t++) if (e.devN[t] > 0) u.add(e.devSum[t] / e.devN[t]);
-        double sumU2 = 0;
-        for (double v : u) sumU2 += v * v;
-        corradoSk = u.isEmpty() ? null : Math.sqrt(sumU2 / u.size());
         int eventDays = cell.days.length;
-        corradoU = new Double[eventDays];
-        wilcoxonWPlus = new Double[eventDays];
-        for (int d = 0; d < eventDays; d++) {
-            int t = eventOffsetInRanks + d;
-            corradoU[d] = e.devN[t] > 0 ? e.devSum[t] / e.devN[t] : null;
-            wilcoxonWPlus[d] = cell.dayArs[d].n == 0 ? null : wPlus(cell.dayArs[d].toArray());
+        corrado = new DailyTerms(e.devSum, e.devN, true, eventOffsetInRanks, eventDays);
+        czSign = new DailyTerms(e.signSum, e.devN, false, eventOffsetInRanks, eventDays);
+        modifiedRank = new DailyTerms(e.rankSum, e.devN, false, eventOffsetInRanks, eventDays);
+        wilcoxon = new SignedRank[eventDays];
+        for (int d = 0; d < eventDays; d++) wilcoxon[d] = SignedRank.of(cell.dayArs[d].toArray());
+    }
+
+    /**
+     * Lamb (1995): each event day's AAR over sqrt(C_pt), C_pt the model's prediction-error factor for the group's
+     * AAR series, that is the model fitted to the AAR of the L_p estimation days with their regressors. One portfolio
+     * needs one series of regressors: all null when the members are on more than one market or day 0.
+     */
+    private static Double[] lambTerms(GroupSums.Cell cell, List<Double> aar, List<double[]> x, NormalReturnModel model) {
+        Double[] out = new Double[cell.days.length];
+        if (cell.estimation.anchors.size() != 1 || aar.size() < 2) return out;
+        double[] y = aar.stream().mapToDouble(Double::doubleValue).toArray();
+        NormalReturnModel.Fit fit = model.fit(y, x.toArray(new double[0][]), y.length);
+        if (fit == null) return out;
+        for (int d = 0; d < out.length; d++) {
+            double[] xd = cell.estimation.eventX[d];
+            if (cell.days[d].x.n == 0 || xd == null) continue;
+            out[d] = cell.days[d].x.mean() / Math.sqrt(fit.predictionErrorFactor(xd));
+        }
+        return out;
+    }
+
+    /**
+     * The daily term of a rank or sign test, sum_i score_it over N_t (Corrado: the mean) or over sqrt(N_t)
+     * (Corrado-Zivney and Campbell-Wasley: each day's term at the same variance whatever N_t), on each event day, and its time-series scale: the square root of the mean
+     * of the squared term over the estimation and event days on which a member has an AR.
+     */
+    static final class DailyTerms {
+        final Double[] event;
+        final Double scale;
+
+        DailyTerms(double[] sum, long[] n, boolean mean, int eventOffset, int eventDays) {
+            double ss = 0;
+            int days = 0;
+            for (int t = 0; t < sum.length; t++) {
+                if (n[t] == 0) continue;
+                double term = term(sum[t], n[t], mean);
+                ss += term * term;
+                days++;
+            }
+            scale = days == 0 ? null : Math.sqrt(ss / days);
+            event = new Double[eventDays];
+            for (int d = 0; d < eventDays; d++) {
+                int t = eventOffset + d;
+                event[d] = n[t] > 0 ? term(sum[t], n[t], mean) : null;
+            }
+        }
+
+        private static double term(double sum, long n, boolean mean) {
+            return mean ? sum / n : sum / Math.sqrt(n);
         }
     }
 
@@ -105,15 +160,5 @@ final class GroupFacts {
         }
         double d = Math.sqrt(saa * sbb);
         return d == 0 ? null : sab / d;
-    }
-
-    /** Wilcoxon W+: the sum of the average ranks of |AR| over the ARs above zero. */
-    static double wPlus(double[] ar) {
-        double[] abs = new double[ar.length];
-        for (int i = 0; i < ar.length; i++) abs[i] = Math.abs(ar[i]);
-        double[] rank = Ranks.average(abs);
-        double w = 0;
-        for (int i = 0; i < ar.length; i++) if (ar[i] > 0) w += rank[i];
-        return w;
     }
 }

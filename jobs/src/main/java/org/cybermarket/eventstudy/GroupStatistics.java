@@ -54,7 +54,7 @@ final class GroupStatistics implements Serializable {
         }
         List<Group> out = new ArrayList<>();
         int eventInRanks = kernel.evStart - kernel.estStart;
-        levels.forEach((k, c) -> out.add(new Group(k, c, c.estimation == null ? null : new GroupFacts(c, eventInRanks))));
+        levels.forEach((k, c) -> out.add(new Group(k, c, c.estimation == null ? null : new GroupFacts(c, eventInRanks, kernel.model))));
         out.sort(Comparator.comparing(g -> String.join("\u0000", g.key())));
         return out;
     }
@@ -67,7 +67,7 @@ final class GroupStatistics implements Serializable {
             for (int d = 0; d < g.cell().days.length; d++) {
                 GroupSums.Stat st = g.cell().days[d];
                 if (st.x.n == 0) continue;
-                GroupView v = new GroupView(st, g.facts(), d, 1);
+                GroupView v = new GroupView(st, g.cell().days, g.facts(), d, d, true);
                 caar += v.meanX();
                 List<Object> cells = new ArrayList<>(List.of(sums.eventId));
                 cells.addAll(g.key());
@@ -86,7 +86,8 @@ final class GroupStatistics implements Serializable {
             for (int w = 0; w < kernel.windowNames.length; w++) {
                 GroupSums.Stat st = g.cell().windows[w];
                 if (st.x.n == 0) continue;
-                GroupView v = new GroupView(st, g.facts(), -1, kernel.windowEnd[w] - kernel.windowStart[w] + 1);
+                GroupView v = new GroupView(st, g.cell().days, g.facts(), kernel.windowStart[w] - kernel.evStart,
+                        kernel.windowEnd[w] - kernel.evStart, false);
                 List<Object> cells = new ArrayList<>(List.of(sums.eventId));
                 cells.addAll(g.key());
                 cells.addAll(List.of(kernel.windowNames[w], kernel.windowStart[w], kernel.windowEnd[w], st.firstDate, st.lastDate));

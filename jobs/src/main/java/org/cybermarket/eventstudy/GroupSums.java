@@ -74,17 +74,20 @@ public final class GroupSums implements Serializable {
      */
     static final class Stat implements Serializable {
         final Moments x = new Moments(), z = new Moments();
-        long positive;
+        long positive, sumL;
         double sumS2, patellVar, sumBhar;
         long nBhar;
         int firstDate = Integer.MAX_VALUE, lastDate = Integer.MIN_VALUE;
 
-        void add(double xv, double zv, double s, long estimationDays, int first, int last, double bhar) {
+        /** A member's values; Patell's variance term nu/(nu - 2) with nu = L_i - k, k the model's parameters. */
+        void add(double xv, double zv, double s, long estimationDays, int parameters, int first, int last, double bhar) {
             x.add(xv);
             if (!Double.isNaN(zv)) z.add(zv);
             if (xv > 0) positive++;
             sumS2 += s * s;
-            patellVar += (estimationDays - 2.0) / (estimationDays - 4.0);
+            sumL += estimationDays;
+            double nu = estimationDays - parameters;
+            patellVar += nu / (nu - 2);
             if (!Double.isNaN(bhar)) {
                 sumBhar += bhar;
                 nBhar++;
@@ -97,6 +100,7 @@ public final class GroupSums implements Serializable {
             x.merge(o.x);
             z.merge(o.z);
             positive += o.positive;
+            sumL += o.sumL;
             sumS2 += o.sumS2;
             patellVar += o.patellVar;
             sumBhar += o.sumBhar;
@@ -129,26 +133,36 @@ public final class GroupSums implements Serializable {
      * The estimation-window facts of a group (every test only), by offset from the estimation start: AAR's parts per
      * day (Brown-Warner 1985), positive and all ARs (generalized sign), per-day sums of the members' standardised ARs
      * and how many days each member has (Kolari-Pynnonen's rbar in one pass), each member's ARs (rbar over common
-     * days, when the members' days differ), and Corrado's rank deviations summed per day (estimation and event).
+     * days, when the members' days differ), and the rank and sign scores summed per day (estimation and event):
+     * Corrado's rank deviations, Campbell-Wasley's standardized ranks and Corrado-Zivney's signs. For Lamb's portfolio
+     * factor: the model's regressors on each estimation and event day (one member's: the same for members that share
+     * a market and day 0) and the (market, day 0) pairs of the members.
      */
     static final class Estimation implements Serializable {
-        final double[] arSum, zSum, devSum;
+        final double[] arSum, zSum, devSum, rankSum, signSum;
         final long[] arN, devN;
+        final double[][] x, eventX;
+        final java.util.Set<String> anchors = new java.util.TreeSet<>();
         long positive, all, members, degenerate;
         int minDays = Integer.MAX_VALUE, maxDays = Integer.MIN_VALUE;
         final List<String> symbols = new ArrayList<>();
         final List<double[]> ars = new ArrayList<>();
 
-        Estimation(int estimationLength, int rankLength) {
+        Estimation(int estimationLength, int rankLength, int eventLength) {
             arSum = new double[estimationLength];
             zSum = new double[estimationLength];
             arN = new long[estimationLength];
+            x = new double[estimationLength][];
+            eventX = new double[eventLength][];
             devSum = new double[rankLength];
+            rankSum = new double[rankLength];
+            signSum = new double[rankLength];
             devN = new long[rankLength];
         }
 
-        /** A member's estimation ARs (NaN: none that day) and rank deviations. */
-        void add(String symbol, double[] ar, double[] rankDeviations) {
+        /** A member's estimation ARs (NaN: none that day) and rank and sign scores. */
+        void add(String symbol, double[] ar, SecurityKernel.Scores scores) {
+            double[] rankDeviations = scores.rankDeviation;
             // The member's mean and sample sd in two passes, to standardise its ARs.
             int days = 0;
             double sum = 0;
@@ -176,6 +190,8 @@ public final class GroupSums implements Serializable {
             for (int t = 0; t < rankDeviations.length; t++) {
                 if (Double.isNaN(rankDeviations[t])) continue;
                 devSum[t] += rankDeviations[t];
+                rankSum[t] += scores.standardizedRank[t];
+                signSum[t] += scores.sign[t];
                 devN[t]++;
             }
             symbols.add(symbol);
@@ -190,8 +206,13 @@ public final class GroupSums implements Serializable {
             }
             for (int t = 0; t < devSum.length; t++) {
                 devSum[t] += o.devSum[t];
+                rankSum[t] += o.rankSum[t];
+                signSum[t] += o.signSum[t];
                 devN[t] += o.devN[t];
             }
+            for (int t = 0; t < x.length; t++) if (x[t] == null) x[t] = o.x[t];
+            for (int t = 0; t < eventX.length; t++) if (eventX[t] == null) eventX[t] = o.eventX[t];
+            anchors.addAll(o.anchors);
             positive += o.positive;
             all += o.all;
             members += o.members;
@@ -216,7 +237,7 @@ public final class GroupSums implements Serializable {
             for (int i = 0; i < windowCount; i++) windows[i] = new Stat();
             dayArs = allTests ? new Values[eventLength] : null;
             if (allTests) for (int i = 0; i < eventLength; i++) dayArs[i] = new Values();
-            estimation = allTests ? new Estimation(estimationLength, rankLength) : null;
+            estimation = allTests ? new Estimation(estimationLength, rankLength, eventLength) : null;
         }
 
         Cell merge(Cell o) {
@@ -239,17 +260,27 @@ public final class GroupSums implements Serializable {
         Cell cell = cells.computeIfAbsent(Groups.of(st), g -> new Cell(kernel.eventLength(), kernel.windowNames.length,
                 kernel.estimationLength(), kernel.evEnd - kernel.estStart + 1, kernel.allTests));
         double s = st.residualSd;
+        int k = kernel.model.parameters();
         for (int i = 0; i < st.eventDays; i++) {
             if (Double.isNaN(st.ar[i])) continue;
             int d = st.offset[i] - kernel.evStart;
-            cell.days[d].add(st.ar[i], st.sar[i], s, st.estimationDays, st.date[i], st.date[i], Double.NaN);
+            cell.days[d].add(st.ar[i], st.sar[i], s, st.estimationDays, k, st.date[i], st.date[i], Double.NaN);
             if (cell.dayArs != null) cell.dayArs[d].add(st.ar[i]);
         }
         for (int w = 0; w < kernel.windowNames.length; w++) {
             SecurityKernel.Window win = st.window(w);
             if (win.days == 0) continue;
-            cell.windows[w].add(win.car, win.scar == null ? Double.NaN : win.scar, s, st.estimationDays, win.firstDate, win.lastDate, win.bhar);
+            cell.windows[w].add(win.car, win.scar == null ? Double.NaN : win.scar, s, st.estimationDays, k, win.firstDate, win.lastDate, win.bhar);
         }
-        if (cell.estimation != null) cell.estimation.add(st.security.symbol, st.estimationAr, st.rankDeviations());
+        if (cell.estimation != null) {
+            Estimation e = cell.estimation;
+            e.add(st.security.symbol, st.estimationAr, st.scores());
+            e.anchors.add(st.security.market + "@" + st.security.day0s[st.request]);
+            for (int t = 0; t < e.x.length; t++) if (e.x[t] == null) e.x[t] = st.estimationX[t];
+            for (int i = 0; i < st.eventDays; i++) {
+                int d = st.offset[i] - kernel.evStart;
+                if (e.eventX[d] == null) e.eventX[d] = st.eventX[i];
+            }
+        }
     }
 }

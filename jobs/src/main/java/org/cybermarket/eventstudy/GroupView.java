@@ -2,20 +2,25 @@ package org.cybermarket.eventstudy;
 
 /**
  * What the statistics read of one group on one day, or over one CAR window: x is the AR (the CAR of a window), z the
- * SAR (the SCAR), with the group's estimation-window facts (null when not every test is asked). Values a group does
- * not have are null, as SQL gives them (a mean of nothing, an sd of one value).
+ * SAR (the SCAR), with the group's event-window days and its estimation-window facts (null when not every test is
+ * asked). A day spans one event-window day, a window its days [from, to]; the statistics that cumulate daily terms
+ * (Brown-Warner 1985, Lamb, the CAR rank) sum them over the span's days with an AR, so a one-day window gives its
+ * day's value. Values a group does not have are null, as SQL gives them (a mean of nothing, an sd of one value).
  */
 final class GroupView {
     private final GroupSums.Stat stat;
+    private final GroupSums.Stat[] days;
     private final GroupFacts facts;
-    private final int day;       // index in the event window, or -1 for a CAR window
-    private final long length;   // trading days the statistic spans: 1, or the window's length
+    private final int from, to; // event-window day indices spanned
+    private final boolean day;
 
-    GroupView(GroupSums.Stat stat, GroupFacts facts, int day, long length) {
+    GroupView(GroupSums.Stat stat, GroupSums.Stat[] days, GroupFacts facts, int from, int to, boolean day) {
         this.stat = stat;
+        this.days = days;
         this.facts = facts;
+        this.from = from;
+        this.to = to;
         this.day = day;
-        this.length = length;
     }
 
     long n() { return stat.x.n; }
@@ -38,13 +43,20 @@ final class GroupView {
 
     Double meanBhar() { return stat.nBhar == 0 ? null : stat.sumBhar / stat.nBhar; }
 
-    long length() { return length; }
+    /** Lbar: the mean L_i of the members. */
+    Double meanEstimationDays() { return stat.x.n == 0 ? null : (double) stat.sumL / stat.x.n; }
 
-    int firstDate() { return stat.firstDate; }
-
-    int lastDate() { return stat.lastDate; }
+    /** D: the span's days on which at least one member has an AR (1 for a day with a row). */
+    long days() {
+        long d = 0;
+        for (int i = from; i <= to; i++) if (days[i].x.n > 0) d++;
+        return d;
+    }
 
     Double sdAarEstimation() { return facts == null ? null : facts.sdAarEstimation; }
+
+    /** L_p: the estimation days on which at least one member has an AR. */
+    Long aarEstimationDays() { return facts == null ? null : facts.aarEstimationDays; }
 
     Double positiveShare() { return facts == null ? null : facts.positiveShare; }
 
@@ -52,9 +64,32 @@ final class GroupView {
 
     Long rbarPairs() { return facts == null ? null : facts.rbarPairs; }
 
-    Double corradoU() { return facts == null || day < 0 ? null : facts.corradoU[day]; }
+    /** Sum over the span's days of AAR_t / sqrt(C_pt) (Lamb). */
+    Double lambSum() { return facts == null ? null : sum(facts.lambTerm); }
 
-    Double corradoSk() { return facts == null ? null : facts.corradoSk; }
+    Double corradoU() { return facts == null || !day ? null : facts.corrado.event[from]; }
 
-    Double wilcoxonWPlus() { return facts == null || day < 0 ? null : facts.wilcoxonWPlus[day]; }
+    Double corradoSk() { return facts == null ? null : facts.corrado.scale; }
+
+    Double czSign() { return facts == null || !day ? null : facts.czSign.event[from]; }
+
+    Double czScale() { return facts == null ? null : facts.czSign.scale; }
+
+    /** Sum over the span's days of the Campbell-Wasley daily term u_t. */
+    Double rankSum() { return facts == null ? null : sum(facts.modifiedRank.event); }
+
+    Double rankScale() { return facts == null ? null : facts.modifiedRank.scale; }
+
+    SignedRank wilcoxon() { return facts == null || !day ? null : facts.wilcoxon[from]; }
+
+    /** The sum of a daily term over the span's days with an AR; null when one of them is null. */
+    private Double sum(Double[] byDay) {
+        double s = 0;
+        for (int i = from; i <= to; i++) {
+            if (days[i].x.n == 0) continue;
+            if (byDay[i] == null) return null;
+            s += byDay[i];
+        }
+        return s;
+    }
 }

@@ -43,8 +43,8 @@ final class MarketModel implements NormalReturnModel {
         }
 
         @Override
-        public double predictionErrorFactor(MarketData.View market, int day, int date) {
-            double d = market.marketReturn(day) - meanMarket;
+        public double predictionErrorFactor(double[] x) {
+            double d = x[0] - meanMarket;
             return 1 + 1.0 / days + d * d / marketSxx;
         }
 

@@ -40,6 +40,13 @@ public interface NormalReturnModel extends Serializable {
     int regressors();
 
     /**
+     * k, the parameters the residual sd loses degrees of freedom to: Patell's variance term of a SAR is that of a
+     * Student t with nu_i = L_i - k, nu/(nu - 2). A constant and the slopes; the market-adjusted model estimates
+     * nothing but takes s_i about the ARs' mean (1).
+     */
+    default int parameters() { return regressors() + 1; }
+
+    /**
      * The regressors of a day into {@code x} (length {@link #regressors()}) and whether the model can use the day:
      * false when any value the model needs (regressor or risk-free rate) is missing.
      */
@@ -59,8 +66,12 @@ public interface NormalReturnModel extends Serializable {
         /** E[R_it], or NaN when a value it needs is missing that day. */
         double expected(MarketData.View market, int day, int date);
 
-        /** C_it: 1 except for the market model. NaN when the day lacks what it needs. */
-        default double predictionErrorFactor(MarketData.View market, int day, int date) { return 1.0; }
+        /**
+         * C_it = 1 + x_t'(X'X)^-1 x_t for a day with regressors {@code x} (those of {@link #regressors(MarketData.View,
+         * int, int, double[])}), x_t and X with the constant: the variance of the day's prediction error over sigma^2
+         * (Campbell, Lo and MacKinlay 1997, 4.4). 1 when nothing is estimated.
+         */
+        default double predictionErrorFactor(double[] x) { return 1.0; }
 
         /** Intercept, or null for the models without one. */
         default Double alpha() { return null; }

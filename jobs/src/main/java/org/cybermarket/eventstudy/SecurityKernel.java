@@ -88,8 +88,12 @@ final class SecurityKernel implements Serializable {
                 st.rSquared = st.fit.regression() && sst != 0 ? 1 - ssr / sst : null;
                 if (allTests) {
                     st.estimationAr = new double[len];
+                    st.estimationX = new double[len][];
                     Arrays.fill(st.estimationAr, Double.NaN);
-                    for (int i = 0; i < n; i++) st.estimationAr[days[i] - day0 - estStart] = ar[i];
+                    for (int i = 0; i < n; i++) {
+                        st.estimationAr[days[i] - day0 - estStart] = ar[i];
+                        st.estimationX[days[i] - day0 - estStart] = xs[i];
+                    }
                 }
             }
         }
@@ -106,6 +110,7 @@ final class SecurityKernel implements Serializable {
         st.c = new double[m];
         st.sar = new double[m];
         st.carToDate = new double[m];
+        st.eventX = new double[m][];
         boolean hasDay0 = false, marketDay0 = false, usableDay0 = false;
         double car = 0;
         for (int o = evStart; o <= evEnd; o++) {
@@ -125,8 +130,9 @@ final class SecurityKernel implements Serializable {
             }
             if (st.fit == null) continue;
             st.expected[i] = st.fit.expected(market, day, date);
-            st.c[i] = st.fit.predictionErrorFactor(market, day, date);
+            st.c[i] = usable ? st.fit.predictionErrorFactor(x) : Double.NaN;
             st.ar[i] = usable ? st.r[i] - st.expected[i] : Double.NaN;
+            if (usable) st.eventX[i] = x.clone();
             double scale = st.residualSd * Math.sqrt(st.c[i]);
             st.sar[i] = usable && scale != 0 ? st.ar[i] / scale : Double.NaN;
             if (usable) car += st.ar[i];
@@ -156,6 +162,8 @@ final class SecurityKernel implements Serializable {
         double[] r, rm, expected, ar, c, sar, carToDate;
         /** AR of each estimation-window offset (NaN: none), when every test is asked. */
         double[] estimationAr;
+        /** The model's regressors on each estimation offset with an AR (every test), and on each event day with one. */
+        double[][] estimationX, eventX;
 
         Study(SecuritySeries security, int request) {
             this.security = security;
@@ -198,20 +206,44 @@ final class SecurityKernel implements Serializable {
         }
 
         /**
-         * Rank deviations K_it - (T_i + 1) / 2 of every AR of the estimation and event windows (average ranks for
-         * ties), by offset from {@code estStart} (NaN: no AR). Corrado (1989).
+         * The rank and sign scores of every AR of the estimation and event windows, by offset from {@code estStart}
+         * (NaN: no AR), with K_it the average rank of the AR among the security's M_i ARs: Corrado's (1989)
+         * K_it - (M_i + 1)/2, Campbell and Wasley's (1993) K_it/(M_i + 1) - 1/2, and Corrado and Zivney's (1992)
+         * sign(AR_it - the median of the M_i ARs).
          */
-        double[] rankDeviations() {
+        Scores scores() {
             int len = evEnd - estStart + 1;
-            double[] dev = new double[len];
-            Arrays.fill(dev, Double.NaN);
+            Scores out = new Scores(len);
             List<double[]> values = new ArrayList<>(); // {ar, index}
             for (int i = 0; i < estimationAr.length; i++) if (!Double.isNaN(estimationAr[i])) values.add(new double[]{estimationAr[i], i});
             for (int i = 0; i < eventDays; i++) if (!Double.isNaN(ar[i])) values.add(new double[]{ar[i], offset[i] - estStart});
-            double[] ranks = Ranks.average(values.stream().mapToDouble(v -> v[0]).toArray());
-            double centre = (values.size() + 1) / 2.0;
-            for (int i = 0; i < values.size(); i++) dev[(int) values.get(i)[1]] = ranks[i] - centre;
-            return dev;
+            double[] v = values.stream().mapToDouble(a -> a[0]).toArray();
+            double[] ranks = Ranks.average(v);
+            int m = v.length;
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            double median = m == 0 ? Double.NaN : m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+            for (int i = 0; i < m; i++) {
+                int t = (int) values.get(i)[1];
+                out.rankDeviation[t] = ranks[i] - (m + 1) / 2.0;
+                out.standardizedRank[t] = ranks[i] / (m + 1) - 0.5;
+                out.sign[t] = Math.signum(v[i] - median);
+            }
+            return out;
+        }
+    }
+
+    /** One security's rank and sign scores ({@link Study#scores()}), NaN where it has no AR. */
+    static final class Scores {
+        final double[] rankDeviation, standardizedRank, sign;
+
+        Scores(int length) {
+            rankDeviation = new double[length];
+            standardizedRank = new double[length];
+            sign = new double[length];
+            Arrays.fill(rankDeviation, Double.NaN);
+            Arrays.fill(standardizedRank, Double.NaN);
+            Arrays.fill(sign, Double.NaN);
         }
     }
 

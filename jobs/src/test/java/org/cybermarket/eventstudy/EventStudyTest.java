@@ -135,6 +135,65 @@ class EventStudyTest {
         checkGroupDays("E2", 33, "ALL", "ALL", List.of("S1", "S2", "S4")); // S3 and S5 are excluded from E2
     }
 
+    /** The statistics of docs/methodology.md "Test statistics" that {@link ReferenceStatistics} computes, per day. */
+    static final List<String> NEW_DAY_STATS = List.of("bw1980", "p_bw1980", "mean_estimation_days", "bw1985", "p_bw1985",
+            "days_aar_estimation", "lamb", "p_lamb", "patell", "p_patell", "bmp", "p_bmp", "cz_sign", "p_cz_sign", "modified_rank",
+            "p_modified_rank", "wilcoxon_n", "wilcoxon_w_plus", "wilcoxon_z", "p_wilcoxon");
+
+    /** ... and per CAR window. */
+    static final List<String> NEW_WINDOW_STATS = List.of("n_securities", "days", "caar", "bw1985", "p_bw1985", "lamb", "p_lamb",
+            "car_rank", "p_car_rank");
+
+    /** The reference group of an event's members (S5 and, for E2, S3 fall out by the sample rule). */
+    static ReferenceStatistics.Group referenceGroup(int d0, List<String> members) {
+        ReferenceStatistics ref = new ReferenceStatistics(ReferenceStatistics.Model.REGRESSION, -25, -6, -3, 3);
+        Map<Integer, double[]> x = new HashMap<>();
+        shift(RM, d0).forEach((t, v) -> x.put(t, new double[]{v}));
+        List<ReferenceStatistics.Security> securities = new ArrayList<>();
+        for (String s : members) securities.add(new ReferenceStatistics.Security(s, "XTST", shift(RI.get(s), d0), x));
+        return ref.group(ReferenceStatistics.included(ref.fitAll(securities), SETTINGS.minEstimationDays()));
+    }
+
+    /** Every key of {@code expected} equals the row's column to 1e-10 (relative above 1); null where the reference has none. */
+    static void assertColumns(Map<String, Double> expected, Row r, List<String> columns, String what) {
+        for (String c : columns) {
+            Double e = expected.get(c);
+            Object a = r.getAs(c);
+            if (e == null) {
+                assertNull(a, what + " " + c);
+                continue;
+            }
+            assertNotNull(a, what + " " + c);
+            assertEquals(e, ((Number) a).doubleValue(), 1e-10 * Math.max(1, Math.abs(e)), what + " " + c);
+        }
+    }
+
+    @Test
+    void lambRankSignWilcoxonAndTDistributedPValuesMatchTheStatisticsReferenceEveryDay() {
+        for (Object[] g : new Object[][]{{"E1", 30}, {"E2", 33}}) {
+            ReferenceStatistics.Group ref = referenceGroup((int) g[1], SYMBOLS);
+            List<Row> rows = result.groupDays().where("event_id = '" + g[0] + "' and group_market = 'ALL' and group_industry = 'ALL'")
+                    .orderBy("event_day_offset").collectAsList();
+            assertEquals(7, rows.size());
+            for (Row r : rows) {
+                int t = r.getInt(r.fieldIndex("event_day_offset"));
+                assertColumns(ref.day(t), r, NEW_DAY_STATS, g[0] + " day " + t);
+            }
+        }
+    }
+
+    @Test
+    void lambBrownWarnerAndCarRankOnEveryWindowMatchTheStatisticsReference() {
+        for (Object[] g : new Object[][]{{"E1", 30}, {"E2", 33}}) {
+            ReferenceStatistics.Group ref = referenceGroup((int) g[1], SYMBOLS);
+            for (Object[] w : new Object[][]{{"w_m1_1", -1, 1}, {"w_m3_3", -3, 3}}) {
+                Row r = result.groupWindows().where("event_id = '" + g[0] + "' and group_market = 'ALL' and group_industry = 'ALL' and car_window = '"
+                        + w[0] + "'").first();
+                assertColumns(ref.window((int) w[1], (int) w[2]), r, NEW_WINDOW_STATS, g[0] + " " + w[0]);
+            }
+        }
+    }
+
     @Test
     void carScarAndBharPerSecurityMatchTheReference() {
         ReferenceEventStudy ref = new ReferenceEventStudy(-25, -6, -3, 3);
@@ -245,9 +304,13 @@ class EventStudyTest {
         for (String stat : List.of("aar", "caar_to_date", "t_cs", "p_t_cs", "bw1980", "patell", "bmp", "p_bmp", "sign_z")) {
             assertEquals(all.<Double>getAs(stat), par.<Double>getAs(stat), 1e-15, stat);
         }
-        for (String stat : List.of("bw1985", "gen_sign_z", "rbar", "kp", "corrado", "wilcoxon_w_plus", "wilcoxon_z")) {
+        for (String stat : List.of("bw1985", "p_bw1985", "gen_sign_z", "rbar", "kp", "corrado", "wilcoxon_w_plus", "wilcoxon_z",
+                "wilcoxon_n", "p_wilcoxon", "lamb", "p_lamb", "cz_sign", "p_cz_sign", "modified_rank", "p_modified_rank", "days_aar_estimation")) {
             assertNull(par.getAs(stat), stat + " needs every estimation-day AR or ranks: null in parametric mode");
         }
+        Row window = p.groupWindows().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and car_window = 'w_m1_1'").first();
+        for (String stat : List.of("lamb", "car_rank", "p_car_rank")) assertNull(window.getAs(stat), stat + " on a window");
+        assertEquals(3L, window.<Long>getAs("days"), "the window's day count needs no estimation ARs");
         assertEquals(result.securityDays().count(), p.securityDays().count());
         assertEquals(result.exclusions().count(), p.exclusions().count());
     }
@@ -279,6 +342,16 @@ class EventStudyTest {
         assertEquals(s, w.<Double>getAs("residual_sd"), 1e-12);
         assertEquals(20L, ((Number) w.getAs("estimation_days")).longValue());
         assertNull(w.getAs("beta"), "no parameters are estimated");
+        assertEquals(1.0, day0.<Double>getAs("prediction_error_factor"), 0, "nothing is estimated: C = 1");
+        Row g = m.groupDays().where("event_id = 'E1' and group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        assertEquals(g.<Double>getAs("bw1985"), g.<Double>getAs("lamb"), 1e-15, "C_p = 1: Lamb is Brown-Warner 1985");
+        ReferenceStatistics ref = new ReferenceStatistics(ReferenceStatistics.Model.MARKET_ADJUSTED, -25, -6, -3, 3);
+        Map<Integer, double[]> x = new HashMap<>();
+        shift(RM, 30).forEach((t, v) -> x.put(t, new double[]{v}));
+        List<ReferenceStatistics.Security> members = new ArrayList<>();
+        for (String sym : SYMBOLS) members.add(new ReferenceStatistics.Security(sym, "XTST", shift(RI.get(sym), 30), x));
+        assertColumns(ref.group(ReferenceStatistics.included(ref.fitAll(members), SETTINGS.minEstimationDays())).day(0), g, NEW_DAY_STATS,
+                "market-adjusted (Patell with nu = L - 1)");
     }
 
     @Test
@@ -316,19 +389,15 @@ class EventStudyTest {
 
     /** A group of securities with these estimation ARs (and no event-window days). */
     static GroupSums.Estimation estimation(double[][] ar) {
-        GroupSums.Estimation e = new GroupSums.Estimation(ar[0].length, ar[0].length + 1);
-        for (int i = 0; i < ar.length; i++) {
-            double[] dev = new double[ar[0].length + 1];
-            java.util.Arrays.fill(dev, Double.NaN);
-            e.add("B" + i, ar[i].clone(), dev);
-        }
+        GroupSums.Estimation e = new GroupSums.Estimation(ar[0].length, ar[0].length + 1, 1);
+        for (int i = 0; i < ar.length; i++) e.add("B" + i, ar[i].clone(), new SecurityKernel.Scores(ar[0].length + 1));
         return e;
     }
 
     static GroupFacts facts(double[][] ar) {
         GroupSums.Cell cell = new GroupSums.Cell(1, 0, ar[0].length, ar[0].length + 1, true);
         cell.estimation.merge(estimation(ar));
-        return new GroupFacts(cell, ar[0].length);
+        return new GroupFacts(cell, ar[0].length, NormalReturnModel.named("market_model"));
     }
 
     static double pearson(double[] x, double[] y) {

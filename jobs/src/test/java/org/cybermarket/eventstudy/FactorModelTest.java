@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +114,25 @@ class FactorModelTest {
         if (factors == 4) assertEquals(b[4], w.<Double>getAs("beta_mom"), 1e-10, model + " MOM loading");
         assertEquals(s, w.<Double>getAs("residual_sd"), 1e-12, model + " s_i");
         assertEquals(ar0, w.<Double>getAs("car"), 1e-12, model + " day-0 AR");
+
+        // The model's own prediction-error factor 1 + 1/L + d'S^-1 d, its SAR, Patell with nu = L - (factors + 1) and
+        // Lamb, against ReferenceStatistics' 1 + x'(X'X)^-1 x on the excess returns.
+        Map<Integer, Double> excess = new TreeMap<>();
+        Map<Integer, double[]> regressors = new TreeMap<>();
+        for (int t = 0; t < DAYS; t++) {
+            excess.put(t - DAY0, r[t] - rf[t]);
+            regressors.put(t - DAY0, Arrays.copyOf(f[t], factors));
+        }
+        ReferenceStatistics ref = new ReferenceStatistics(ReferenceStatistics.Model.REGRESSION, -45, -6, -2, 2);
+        ReferenceStatistics.Fit fit = ref.fit(new ReferenceStatistics.Security("S", "XNYS", excess, regressors));
+        assertEquals(factors + 1, fit.k);
+        for (Row d : res.securityDays().collectAsList()) {
+            int t = d.getInt(d.fieldIndex("event_day_offset"));
+            assertEquals(fit.c.get(t), d.<Double>getAs("prediction_error_factor"), 1e-10, model + " C on day " + t);
+            assertEquals(fit.sar.get(t), d.<Double>getAs("standardized_ar"), 1e-10, model + " SAR on day " + t);
+        }
+        Row g = res.groupDays().where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
+        EventStudyTest.assertColumns(ref.group(List.of(fit)).day(0), g, List.of("patell", "p_patell", "lamb", "p_lamb", "bw1985", "p_bw1985"), model);
     }
 
     @Test

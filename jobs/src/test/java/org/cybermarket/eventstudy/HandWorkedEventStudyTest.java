@@ -3,10 +3,7 @@ package org.cybermarket.eventstudy;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.EventStudySettings;
-import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -22,13 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <pre>
  * A: estimation returns 0.01, 0.02, 0.00, 0.03, -0.01 -> mean 0.01; ARs 0, 0.01, -0.01, 0.02, -0.02;
- *    s_A^2 = (0 + 1 + 1 + 4 + 4) e-4 / 4 = 2.5e-4; day-0 return 0.06 -> AR_A = 0.05, SAR_A = 0.05 / sqrt(2.5e-4) = 3.16228
+ *    s_A^2 = (0 + 1 + 1 + 4 + 4) e-4 / 4 = 2.5e-4; day-0 return 0.06 -> AR_A = 0.05; C = 1 + 1/L = 1.2 (the mean's own
+ *    estimation error), SAR_A = 0.05 / (sqrt(2.5e-4) sqrt(1.2)) = 3.16228 / sqrt(1.2)
  * B: estimation returns 0.00, 0.00, 0.02, 0.02, 0.01 -> mean 0.01; ARs -0.01, -0.01, 0.01, 0.01, 0;
- *    s_B^2 = (1 + 1 + 1 + 1 + 0) e-4 / 4 = 1e-4; day-0 return 0.04 -> AR_B = 0.03, SAR_B = 0.03 / 0.01 = 3
+ *    s_B^2 = (1 + 1 + 1 + 1 + 0) e-4 / 4 = 1e-4; day-0 return 0.04 -> AR_B = 0.03, SAR_B = 0.03 / 0.01 / sqrt(1.2) = 3 / sqrt(1.2)
  * AAR_0 = (0.05 + 0.03) / 2 = 0.04; sd_cs(AR) = sqrt(((0.01)^2 + (0.01)^2) / 1) = 0.0141421
  * cross-sectional t = 0.04 / (0.0141421 / sqrt 2) = 4
  * Brown-Warner 1980 = 0.04 / (sqrt(2.5e-4 + 1e-4) / 2) = 0.04 / 0.0093541 = 4.27618
- * Patell = (3.16228 + 3) / sqrt(2 * (5 - 2) / (5 - 4)) = 6.16228 / sqrt(6) = 2.51574
+ * Patell: nu = L - 1 = 4 (one parameter, the mean), nu/(nu - 2) = 2 per security:
+ *    (3.16228 + 3) / sqrt(1.2) / sqrt(2 + 2) = 6.16228 / sqrt(4.8) = 2.81268
  * sign: N_pos = 2 -> (2 - 1) / sqrt(0.5) = 1.41421
  * </pre>
  */
@@ -47,27 +46,17 @@ class HandWorkedEventStudyTest {
         rows.removeIf(r -> r.getInt(4) == 15);
         rows.add(RowFactory.create("X", "A", "stock", LocalDate.of(2024, 7, 16), 16, true, 0.06));
         rows.add(RowFactory.create("X", "B", "stock", LocalDate.of(2024, 7, 16), 16, true, 0.04));
-        var spark = SparkTest.spark();
-        Dataset<Row> returns = spark.createDataFrame(rows, new StructType().add("market", DataTypes.StringType)
-                .add("symbol", DataTypes.StringType).add("kind", DataTypes.StringType).add("trade_date", DataTypes.DateType)
-                .add("day_index", DataTypes.IntegerType).add("on_calendar", DataTypes.BooleanType).add("simple_return", DataTypes.DoubleType));
-        Dataset<Row> securities = spark.createDataFrame(List.of(RowFactory.create("A", "X", "R", "Cyber", "stock"),
-                RowFactory.create("B", "X", "R", "Cyber", "stock")), new StructType().add("symbol", DataTypes.StringType)
-                .add("market", DataTypes.StringType).add("region", DataTypes.StringType).add("industry", DataTypes.StringType).add("kind", DataTypes.StringType));
-        Dataset<Row> eventDays = spark.createDataFrame(List.<Row>of(RowFactory.create("E", "X", 16)), new StructType()
-                .add("event_id", DataTypes.StringType).add("market", DataTypes.StringType).add("day0_index", DataTypes.IntegerType));
-        Dataset<Row> none = spark.createDataFrame(List.of(), new StructType().add("market", DataTypes.StringType).add("benchmark_symbol", DataTypes.StringType));
-        Dataset<Row> noFactors = spark.createDataFrame(List.of(), new StructType().add("region", DataTypes.StringType)
-                .add("trade_date", DataTypes.DateType).add("mkt_rf", DataTypes.DoubleType).add("smb", DataTypes.DoubleType)
-                .add("hml", DataTypes.DoubleType).add("rf", DataTypes.DoubleType).add("mom", DataTypes.DoubleType));
+        Dataset<Row> securities = EventStudyInputs.securities(List.of(RowFactory.create("A", "X", "R", "Cyber", "stock"),
+                RowFactory.create("B", "X", "R", "Cyber", "stock")));
         var settings = new EventStudySettings("mean_adjusted", List.of(-6, -2), List.of(0, 0), Map.of("d0", List.of(0, 0)), 5, null, null);
-        Row r = EventStudy.run(spark, returns, securities, eventDays, none, noFactors, settings).groupDays()
+        Row r = EventStudyInputs.run(EventStudyInputs.returns(rows), securities, EventStudyInputs.eventDays(List.<Row>of(RowFactory.create("E", "X", 16))),
+                        settings).groupDays()
                 .where("group_market = 'ALL' and group_industry = 'ALL' and event_day_offset = 0").first();
         assertEquals(0.04, r.<Double>getAs("aar"), 1e-15);
         assertEquals(4.0, r.<Double>getAs("t_cs"), 1e-12);
         assertEquals(0.04 / (Math.sqrt(2.5e-4 + 1e-4) / 2), r.<Double>getAs("bw1980"), 1e-12);
         assertEquals(4.27618, r.<Double>getAs("bw1980"), 1e-5);
-        assertEquals(2.51574, r.<Double>getAs("patell"), 1e-5);
+        assertEquals(2.81268, r.<Double>getAs("patell"), 1e-5);
         assertEquals(Math.sqrt(2), r.<Double>getAs("sign_z"), 1e-12);
         assertEquals(3.0, r.<Double>getAs("wilcoxon_w_plus"), 0, "ranks 1 and 2 of |AR|, both positive");
     }
