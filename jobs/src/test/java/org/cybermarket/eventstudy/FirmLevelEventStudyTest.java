@@ -130,7 +130,8 @@ class FirmLevelEventStudyTest {
                         .add("benchmark_symbol", org.apache.spark.sql.types.DataTypes.StringType));
         Dataset<Row> requests = Requests.all(named, eventDays(new Object[]{"M1", "XTST", 30, null}), EventStudyTest.inputs.get(1), benchmarks);
         assertEquals(List.of("M1|S1", "M1|S2", "M1|S3", "M1|S5"), rows(Requests.withDay0(requests), "event_id", "symbol"));
-        assertEquals(List.of("M1|S4|member|Banks|IS_BENCHMARK|the market's benchmark in the event study: against itself its abnormal return is zero by construction"),
+        assertEquals(List.of("M1|S4|member|Banks|IS_BENCHMARK|the market's benchmark in the event study: against itself its abnormal return is zero by construction",
+                        "U1|ZZZ|target|null|UNKNOWN_SECURITY|not a member of its market in the security master (indexes are benchmarks, not studied)"),
                 rows(Requests.exclusions(requests, named, EventStudyTest.inputs.get(1)), "event_id", "symbol", "role", "industry", "reason_code", "detail"));
     }
 
