@@ -56,7 +56,7 @@ public final class EventStudyJob implements Job {
         Dataset<Row> eventDays = spark.createDataFrame(dayRows, EVENT_DAYS);
         store.stage("event_days", eventDays.coalesce(1));
         Dataset<Row> named = Requests.named(spark, events);
-        Dataset<Row> requests = Requests.all(named, store.readStaged("event_days"), securities);
+        Dataset<Row> requests = Requests.all(named, store.readStaged("event_days"), securities, benchmarks(spark, cfg));
 
         EventStudy.Result r = EventStudy.runRequests(spark, returns, securities, Requests.withDay0(requests), benchmarks(spark, cfg),
                 factors, cfg.eventStudy());

@@ -123,6 +123,23 @@ class FirmLevelEventStudyTest {
     }
 
     @Test
+    void aMarketsOwnBenchmarkIsNotStudiedAgainstItselfAndSaysSo() {
+        // As SPY on XNYS in the real data: a listed fund that is also the event study's benchmark of its market.
+        Dataset<Row> benchmarks = SparkTest.spark().createDataFrame(List.<Row>of(org.apache.spark.sql.RowFactory.create("XTST", "S4")),
+                new org.apache.spark.sql.types.StructType().add("market", org.apache.spark.sql.types.DataTypes.StringType)
+                        .add("benchmark_symbol", org.apache.spark.sql.types.DataTypes.StringType));
+        Dataset<Row> requests = Requests.all(named, eventDays(new Object[]{"F1", "XTST", 30, null}, new Object[]{"F2", "XTST", 33, null},
+                new Object[]{"M1", "XTST", 30, null}, new Object[]{"U1", "XTST", 30, null}), EventStudyTest.inputs.get(1), benchmarks);
+        assertEquals(List.of("F1|S1", "F1|S2", "F1|S3", "F1|S5", "F2|S2", "M1|S1", "M1|S2", "M1|S3", "M1|S5"),
+                rows(Requests.withDay0(requests), "event_id", "symbol"));
+        // Named as a target or a member alike: the benchmark is never studied against itself.
+        assertEquals(List.of("F2|S4|target|Banks|IS_BENCHMARK|the market's benchmark in the event study: against itself its abnormal return is zero by construction",
+                        "M1|S4|member|Banks|IS_BENCHMARK|the market's benchmark in the event study: against itself its abnormal return is zero by construction",
+                        "U1|ZZZ|target|null|UNKNOWN_SECURITY|not a member of its market in the security master (indexes are benchmarks, not studied)"),
+                rows(Requests.exclusions(requests, named, EventStudyTest.inputs.get(1)), "event_id", "symbol", "role", "industry", "reason_code", "detail"));
+    }
+
+    @Test
     void eachRoleIsAGroupOfItsOwnAndRoleIsNeverAll() {
         Dataset<Row> requests = Requests.withDay0(Requests.all(named, eventDays(new Object[]{"F1", "XTST", 30, null},
                 new Object[]{"M1", "XTST", 30, null}), EventStudyTest.inputs.get(1)));
