@@ -96,9 +96,9 @@ class RealDataSecondVendorTest {
         assertDayZeroIsFriday(out);
         assertEquals(List.of(List.of("DUPLICATE_CONFLICT", 10L)), rows(read(out, "rejects").groupBy("reason_code").count(), "reason_code", "count"));
         assertEquals(calendarWeek("members"), week(out));
-        // Every US name is left out of the model statistics with the reason; SPY itself has no return that day.
-        assertEquals(List.of(List.of("NO_MARKET_RETURN", "the benchmark has no return on day 0", 34L),
-                        List.of("NO_PRICE_AT_DAY0", "no return on day 0 (suspended or not yet listed)", 1L)),
+        // Every US name is left out of the model statistics with the reason; SPY, the benchmark itself, is never studied.
+        assertEquals(List.of(List.of("IS_BENCHMARK", "the market's benchmark in the event study: against itself its abnormal return is zero by construction", 1L),
+                        List.of("NO_MARKET_RETURN", "the benchmark has no return on day 0", 34L)),
                 rows(read(out, "es_exclusions").where("market = 'XNYS'").groupBy("reason_code", "detail").count(), "reason_code", "detail", "count"));
     }
 }
