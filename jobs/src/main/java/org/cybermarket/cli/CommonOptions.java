@@ -71,9 +71,9 @@ public final class CommonOptions {
     /** Every path the run reads: the config, its data folder, each input (up to its first wildcard), the catalogues. */
     List<String> inputPaths(PipelineConfig cfg) {
         List<String> out = new ArrayList<>(List.of(config.toAbsolutePath().normalize().toString(), cfg.dataDir()));
-        for (var m : cfg.securities()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), m.path()));
-        for (var p : cfg.prices()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), p.path()));
-        for (var f : cfg.factors()) out.add(org.cybermarket.io.InputPaths.resolve(cfg.dataDir(), f.path()));
+        for (var m : cfg.securities()) out.add(org.cybermarket.input.InputPaths.resolve(cfg.dataDir(), m.path()));
+        for (var p : cfg.prices()) out.add(org.cybermarket.input.InputPaths.resolve(cfg.dataDir(), p.path()));
+        for (var f : cfg.factors()) out.add(org.cybermarket.input.InputPaths.resolve(cfg.dataDir(), f.path()));
         out.addAll(catalogues(cfg));
         return out;
     }

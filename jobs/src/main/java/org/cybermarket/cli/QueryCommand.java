@@ -4,7 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.io.CsvExport;
-import org.cybermarket.io.InputFileException;
+import org.cybermarket.input.InputFileException;
 import org.cybermarket.io.OutputRoot;
 import org.cybermarket.io.Snapshot;
 import org.cybermarket.io.SparkSessions;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.ConfigLoader;
-import org.cybermarket.io.InputFileException;
-import org.cybermarket.io.InputPaths;
+import org.cybermarket.input.InputFileException;
+import org.cybermarket.input.InputPaths;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.ForecastSettings;
-import org.cybermarket.io.InputPaths;
+import org.cybermarket.input.InputPaths;
 import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;

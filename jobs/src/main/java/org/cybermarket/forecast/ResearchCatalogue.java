@@ -3,7 +3,7 @@ package org.cybermarket.forecast;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cybermarket.config.ConfigLoader;
-import org.cybermarket.io.InputFileException;
+import org.cybermarket.input.InputFileException;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -14,11 +14,11 @@ import org.cybermarket.config.MarketSpec;
 import org.cybermarket.config.MasterInput;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.config.PriceInput;
-import org.cybermarket.io.DelimitedFileParser;
-import org.cybermarket.io.InputPaths;
-import org.cybermarket.io.ParsedLine;
-import org.cybermarket.io.LineReader;
-import org.cybermarket.io.TargetSchema;
+import org.cybermarket.input.DelimitedFileParser;
+import org.cybermarket.input.InputPaths;
+import org.cybermarket.input.ParsedLine;
+import org.cybermarket.input.LineReader;
+import org.cybermarket.input.TargetSchema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.cybermarket.io.OutputStore;
 import org.cybermarket.config.PipelineConfig;
-import org.cybermarket.io.InputPaths;
+import org.cybermarket.input.InputPaths;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
 import org.cybermarket.pipeline.RunLog;

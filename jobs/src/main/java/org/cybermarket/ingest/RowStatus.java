@@ -13,7 +13,7 @@ import java.util.List;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * Shared ingest transforms over the per-line frames of {@link org.cybermarket.io.LineReader}:
+ * Shared ingest transforms over the per-line frames of {@link org.cybermarket.input.LineReader}:
  * duplicate handling, the row status, the rejects and the per-file reconciliation.
  */
 public final class RowStatus {

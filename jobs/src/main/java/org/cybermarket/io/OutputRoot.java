@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.ConfigLoader;
+import org.cybermarket.input.InputFileException;
 
 import java.io.IOException;
 import java.net.InetAddress;

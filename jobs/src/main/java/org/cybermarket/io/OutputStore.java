@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DoubleType;
+import org.cybermarket.input.InputFileException;
 
 import java.util.ArrayList;
 import java.util.Collections;

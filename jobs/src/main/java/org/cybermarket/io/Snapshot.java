@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.ConfigLoader;
+import org.cybermarket.input.InputFileException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

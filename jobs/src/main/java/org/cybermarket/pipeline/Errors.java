@@ -1,7 +1,7 @@
 package org.cybermarket.pipeline;
 
 import org.cybermarket.config.ConfigLoader;
-import org.cybermarket.io.InputFileException;
+import org.cybermarket.input.InputFileException;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -9,7 +9,7 @@ import org.cybermarket.config.FactorInput;
 import org.cybermarket.config.MasterInput;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.config.PriceInput;
-import org.cybermarket.io.InputPaths;
+import org.cybermarket.input.InputPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -99,7 +99,7 @@ public final class Runner {
         Instant start = Instant.now();
         String runId = newRunId(start);
         OutputRoot root = OutputRoot.forReading(rootLocation, spark.sparkContext().hadoopConfiguration());
-        if (root.currentId() == null) throw new org.cybermarket.io.InputFileException(root.location(), "nothing has been published here yet: run the pipeline first");
+        if (root.currentId() == null) throw new org.cybermarket.input.InputFileException(root.location(), "nothing has been published here yet: run the pipeline first");
         try (OutputRoot.Registration reg = root.admit(runId, "report", OutputRoot.Mode.REPORT, null, log::info)) {
             RunManifest[] published = new RunManifest[1];
             root.publish(spark, new OutputRoot.Publisher(reg, "report", null), List.of(), sources -> {

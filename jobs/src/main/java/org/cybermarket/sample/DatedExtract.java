@@ -5,10 +5,10 @@ import org.cybermarket.config.Layout;
 import org.cybermarket.config.MasterInput;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.config.PriceInput;
-import org.cybermarket.io.DelimitedFileParser;
-import org.cybermarket.io.InputFileException;
-import org.cybermarket.io.ParsedLine;
-import org.cybermarket.io.TargetSchema;
+import org.cybermarket.input.DelimitedFileParser;
+import org.cybermarket.input.InputFileException;
+import org.cybermarket.input.ParsedLine;
+import org.cybermarket.input.TargetSchema;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -72,14 +72,14 @@ class DayZeroTest {
     @Test
     void theCatalogueRejectsAnInstantWithoutAZoneNamingTheEvent() {
         String json = "{\"events\": [{\"id\": \"ok\", \"instant\": \"2024-07-19T04:09:00Z\"}, {\"id\": \"naive\", \"instant\": \"2024-07-19T04:09\"}]}";
-        var e = assertThrows(org.cybermarket.io.InputFileException.class, () -> EventCatalogue.parse("events.json", json.getBytes(StandardCharsets.UTF_8)));
+        var e = assertThrows(org.cybermarket.input.InputFileException.class, () -> EventCatalogue.parse("events.json", json.getBytes(StandardCharsets.UTF_8)));
         assertEquals("events.json: event #2 'naive': instant '2024-07-19T04:09' has no zone or offset (write 2024-07-19T04:09:00Z)", e.getMessage());
     }
 
     @Test
     void theCatalogueRejectsIdsThatCouldEscapeTheOutputFolder() {
         String json = "{\"events\": [{\"id\": \"../../etc\", \"instant\": \"2024-07-19T04:09:00Z\"}]}";
-        var e = assertThrows(org.cybermarket.io.InputFileException.class, () -> EventCatalogue.parse("events.json", json.getBytes(StandardCharsets.UTF_8)));
+        var e = assertThrows(org.cybermarket.input.InputFileException.class, () -> EventCatalogue.parse("events.json", json.getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("must be 1-80 letters, digits"), e.getMessage());
     }
 

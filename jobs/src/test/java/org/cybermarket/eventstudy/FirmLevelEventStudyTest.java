@@ -5,7 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.cybermarket.io.InputFileException;
+import org.cybermarket.input.InputFileException;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

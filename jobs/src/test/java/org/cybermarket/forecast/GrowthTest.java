@@ -1,6 +1,6 @@
 package org.cybermarket.forecast;
 
-import org.cybermarket.io.InputFileException;
+import org.cybermarket.input.InputFileException;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 

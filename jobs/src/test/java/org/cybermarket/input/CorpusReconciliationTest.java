@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

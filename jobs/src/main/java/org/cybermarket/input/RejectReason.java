@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.input;
 
 /**
  * Why an input row was quarantined. Documented in docs/data-dictionary.md (dataset {@code rejects}). {@code SUPERSEDED}

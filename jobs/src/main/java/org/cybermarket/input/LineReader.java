@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.input;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.input;
 
 /** The type a canonical field is parsed to. */
 public enum FieldType { STRING, DATE, DOUBLE }

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.input;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
