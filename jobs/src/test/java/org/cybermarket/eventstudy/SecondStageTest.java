@@ -165,4 +165,93 @@ class SecondStageTest {
         }
         assertEquals(List.of("intercept", "role=target", "beta", "residual_sd"), SecondStage.fit(obs).stream().map(SecondStage.Term::name).toList());
     }
+
+    /**
+     * The design against an independent rank computation: a candidate is kept when the smallest singular value of the
+     * unit-length columns kept so far plus it exceeds 1e-8 (Commons Math's SVD). Pools with many single-member
+     * industries and a market dummy that repeats the role dummy: exactly the columns that raise the rank are kept, and
+     * the fit never fails on a singular matrix.
+     */
+    @Test
+    void theDesignKeepsExactlyTheColumnsThatRaiseTheRank() {
+        java.util.Random r = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 5 + r.nextInt(60), industries = 1 + r.nextInt(8);
+            boolean repeat = r.nextBoolean();
+            List<SecondStage.Observation> obs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String role = r.nextInt(5) == 0 ? "target" : "peer";
+                String market = repeat ? (role.equals("target") ? "XNAS" : "XNYS") : "M" + r.nextInt(3);
+                obs.add(new SecondStage.Observation("E" + r.nextInt(6), role, market, "I" + (int) Math.floor(Math.abs(r.nextGaussian()) * industries),
+                        r.nextInt(4) == 0 ? 1.0 : 0.5 + r.nextDouble(), 0.01 + 0.03 * r.nextDouble(), 0.05 * r.nextGaussian()));
+            }
+            List<String> expected = rankRaising(obs);
+            assertEquals(expected, SecondStage.design(obs).stream().map(SecondStage.Column::name).toList(), "pool " + trial);
+            List<SecondStage.Term> fit = SecondStage.fit(obs);
+            assertEquals(n > expected.size() ? expected : List.of(), fit.stream().map(SecondStage.Term::name).toList(), "pool " + trial);
+        }
+    }
+
+    /** The candidates in the design's order (written out again here), each kept if it raises the SVD rank. */
+    static List<String> rankRaising(List<SecondStage.Observation> obs) {
+        int n = obs.size();
+        List<String> names = new ArrayList<>(List.of("intercept"));
+        List<double[]> columns = new ArrayList<>();
+        columns.add(java.util.stream.DoubleStream.generate(() -> 1).limit(n).toArray());
+        List<java.util.function.Function<SecondStage.Observation, String>> levels = List.of(SecondStage.Observation::role,
+                SecondStage.Observation::market, SecondStage.Observation::industry);
+        List<String> categoricals = List.of("role", "market", "industry");
+        for (int c = 0; c < 3; c++) {
+            java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+            for (SecondStage.Observation o : obs) counts.merge(levels.get(c).apply(o), 1, Integer::sum);
+            int most = java.util.Collections.max(counts.values());
+            String reference = counts.entrySet().stream().filter(e -> e.getValue() == most).findFirst().orElseThrow().getKey();
+            for (String level : counts.keySet()) {
+                if (level.equals(reference)) continue;
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) d[i] = level.equals(levels.get(c).apply(obs.get(i))) ? 1 : 0;
+                names.add(categoricals.get(c) + "=" + level);
+                columns.add(d);
+            }
+        }
+        names.add("beta");
+        columns.add(obs.stream().mapToDouble(SecondStage.Observation::beta).toArray());
+        names.add("residual_sd");
+        columns.add(obs.stream().mapToDouble(SecondStage.Observation::residualSd).toArray());
+        List<String> kept = new ArrayList<>();
+        List<double[]> keptColumns = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            List<double[]> trial = new ArrayList<>(keptColumns);
+            trial.add(columns.get(j));
+            if (trial.size() > n) continue;
+            double[][] m = new double[n][trial.size()];
+            for (int c = 0; c < trial.size(); c++) {
+                double norm = Math.sqrt(java.util.Arrays.stream(trial.get(c)).map(v -> v * v).sum());
+                for (int i = 0; i < n; i++) m[i][c] = trial.get(c)[i] / norm;
+            }
+            double[] sv = new org.apache.commons.math3.linear.SingularValueDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(m))
+                    .getSingularValues();
+            if (sv[sv.length - 1] > 1e-8) {
+                kept.add(names.get(j));
+                keptColumns.add(columns.get(j));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Memory linear in N: 40,000 observations in a JVM with a 64 MB heap, where one N x N matrix of doubles (a hat
+     * matrix) would take 12.8 GB. The fit must finish and print its terms.
+     */
+    @Test
+    void aFitOverManyObservationsNeedsNoNByNMatrix(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("probe.log");
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), SecondStageProbe.class.getName(), "40000")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = org.cybermarket.testing.Cli.await(p);
+        String out = java.nio.file.Files.readString(log);
+        assertEquals(0, code, out);
+        assertTrue(out.contains("terms 17 n 40000"), out);
+    }
 }
