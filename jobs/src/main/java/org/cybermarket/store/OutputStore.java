@@ -1,10 +1,12 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DoubleType;
+import org.cybermarket.io.InputFileException;
+import org.cybermarket.io.Parallel;
 
 import java.util.ArrayList;
 import java.util.Collections;

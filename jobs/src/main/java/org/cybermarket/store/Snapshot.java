@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.ConfigLoader;
+import org.cybermarket.io.InputFileException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,10 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.ConfigLoader;
+import org.cybermarket.io.InputFileException;
 
 import java.io.IOException;
 import java.net.InetAddress;
