@@ -1,8 +1,8 @@
 package org.cybermarket.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cybermarket.io.OutputRoot;
 import org.cybermarket.io.SparkSessions;
+import org.cybermarket.store.OutputRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

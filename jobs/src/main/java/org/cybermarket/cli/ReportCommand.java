@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        org.cybermarket.io.OutputRoot.checkWritable(root);
+        org.cybermarket.store.OutputRoot.checkWritable(root);
         var spark = SparkSessions.create(master, Map.of());
         RunLog log = new RunLog(System.out);
         RunManifest m = Runner.rerender(spark, root, spark.sparkContext().master(), log, snapshot -> Report.render(spark, snapshot));

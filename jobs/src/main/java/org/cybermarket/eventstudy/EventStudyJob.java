@@ -11,9 +11,9 @@ import org.cybermarket.calendar.TradingCalendar;
 import org.cybermarket.config.EventStudySettings;
 import org.cybermarket.config.MarketSpec;
 import org.cybermarket.config.PipelineConfig;
-import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
+import org.cybermarket.store.OutputStore;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;

@@ -9,9 +9,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cybermarket.config.ForecastSettings;
 import org.cybermarket.input.InputPaths;
-import org.cybermarket.io.OutputStore;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
+import org.cybermarket.store.OutputStore;
 
 import java.util.ArrayList;
 import java.util.HashMap;

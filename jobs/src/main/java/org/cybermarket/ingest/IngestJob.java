@@ -3,12 +3,12 @@ package org.cybermarket.ingest;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cybermarket.io.OutputStore;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.input.InputPaths;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.JobContext;
 import org.cybermarket.pipeline.RunLog;
+import org.cybermarket.store.OutputStore;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
-import org.cybermarket.io.OutputStore;
+import org.cybermarket.store.OutputStore;
 
 import java.time.LocalDate;
 

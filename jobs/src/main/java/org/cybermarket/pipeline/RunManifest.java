@@ -1,6 +1,6 @@
 package org.cybermarket.pipeline;
 
-import org.cybermarket.io.OutputRoot;
+import org.cybermarket.store.OutputRoot;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,10 +2,10 @@ package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
-import org.cybermarket.io.Faults;
-import org.cybermarket.io.OutputRoot;
-import org.cybermarket.io.OutputStore;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Faults;
+import org.cybermarket.store.OutputRoot;
+import org.cybermarket.store.OutputStore;
+import org.cybermarket.store.Snapshot;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.cybermarket.report;
 
 import org.apache.spark.sql.Row;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

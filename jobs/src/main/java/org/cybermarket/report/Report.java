@@ -7,7 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.cybermarket.config.ReportSettings;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.io.Parallel;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.cybermarket.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

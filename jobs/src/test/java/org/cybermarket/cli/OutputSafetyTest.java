@@ -200,11 +200,11 @@ class OutputSafetyTest {
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("prices") && ok.out().contains("51,684 rows") && ok.out().contains("succeeded"), ok.out());
 
-        System.setProperty(org.cybermarket.io.Faults.FAIL, "staged:market_forecast");
+        System.setProperty(org.cybermarket.store.Faults.FAIL, "staged:market_forecast");
         try {
             assertEquals(1, Cli.run(Cli.sample("forecast", out)).code());
         } finally {
-            System.clearProperty(org.cybermarket.io.Faults.FAIL);
+            System.clearProperty(org.cybermarket.store.Faults.FAIL);
         }
         Cli.Result failed = Cli.run("describe", "--out", out.toString());
         assertEquals(1, failed.code());

@@ -2,8 +2,8 @@ package org.cybermarket.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cybermarket.cli.Main;
-import org.cybermarket.io.Faults;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Faults;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.testing.Cli;
 import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;

@@ -1,7 +1,7 @@
 package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.types.StructField;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;

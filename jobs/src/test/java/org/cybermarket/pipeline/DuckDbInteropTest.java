@@ -2,7 +2,7 @@ package org.cybermarket.pipeline;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;

@@ -1,7 +1,7 @@
 package org.cybermarket.pipeline;
 
 import org.cybermarket.cli.Main;
-import org.cybermarket.io.Faults;
+import org.cybermarket.store.Faults;
 import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;

@@ -3,7 +3,7 @@ package org.cybermarket.pipeline;
 import org.cybermarket.testing.Outputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cybermarket.config.ConfigLoader;
-import org.cybermarket.io.Snapshot;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;

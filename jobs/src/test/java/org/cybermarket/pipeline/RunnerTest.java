@@ -1,7 +1,7 @@
 package org.cybermarket.pipeline;
 
-import org.cybermarket.io.OutputStore;
 import org.cybermarket.io.Parallel;
+import org.cybermarket.store.OutputStore;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

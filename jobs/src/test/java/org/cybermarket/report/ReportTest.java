@@ -2,9 +2,9 @@ package org.cybermarket.report;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.cybermarket.store.Snapshot;
 import org.cybermarket.testing.Outputs;
 import org.cybermarket.testing.RealData;
-import org.cybermarket.io.Snapshot;
 import org.cybermarket.testing.SampleRun;
 import org.cybermarket.testing.SparkTest;
 import org.junit.jupiter.api.Test;

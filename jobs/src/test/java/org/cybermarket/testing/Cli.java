@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the command line as a user would: in this JVM (exit code, what it printed) or in a JVM of its own, which a test
- * can kill as {@code kill -9} does, at a chosen fault point ({@link org.cybermarket.io.Faults}) or at any moment.
+ * can kill as {@code kill -9} does, at a chosen fault point ({@link org.cybermarket.store.Faults}) or at any moment.
  */
 public final class Cli {
     private Cli() {}

@@ -18,7 +18,7 @@ public final class Outputs {
 
     /**
      * Where a dataset of an output root is, for readers that take a path (Spark, DuckDB). Every test reads outputs
-     * through here or through {@link org.cybermarket.io.OutputStore}, so the root's layout is written down once.
+     * through here or through {@link org.cybermarket.store.OutputStore}, so the root's layout is written down once.
      */
     public static String dataset(Path root, String name) {
         return current(root).resolve(name).toString();

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 /**
  * Named points in a run where a test can stop it: {@code -Dcybermarket.faults.halt=<point>} ends the JVM at once, as

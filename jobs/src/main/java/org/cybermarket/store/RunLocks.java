@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cybermarket.config.ConfigLoader;

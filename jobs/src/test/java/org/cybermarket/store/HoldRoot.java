@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 /**
  * A stand-in for a run in a JVM of its own: registers in an output root (args: root, run id, mode, as-of date or "-"),

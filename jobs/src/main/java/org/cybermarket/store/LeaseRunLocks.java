@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

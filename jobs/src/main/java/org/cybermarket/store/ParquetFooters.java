@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;

@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -6,6 +6,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DoubleType;
 import org.cybermarket.input.InputFileException;
+import org.cybermarket.io.Parallel;
 
 import java.util.ArrayList;
 import java.util.Collections;

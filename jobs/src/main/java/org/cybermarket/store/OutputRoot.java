@@ -1,4 +1,4 @@
-package org.cybermarket.io;
+package org.cybermarket.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
