@@ -1,7 +1,7 @@
 package org.cybermarket.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.cybermarket.io.SparkSessions;
+import org.cybermarket.store.Manifest;
 import org.cybermarket.store.OutputRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +30,9 @@ final class DescribeCommand implements Callable<Integer> {
         var conf = OutputRoot.isLocal(root) ? new org.apache.hadoop.conf.Configuration()
                 : SparkSessions.create(master, Map.of()).sparkContext().hadoopConfiguration();
         OutputRoot r = OutputRoot.forReading(root, conf);
-        JsonNode current = r.currentManifest();
-        List<JsonNode> runs = r.runRecords();
-        JsonNode latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        Manifest current = r.currentManifest();
+        List<Manifest> runs = r.runRecords();
+        Manifest latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         if (current == null && latest == null) {
             System.out.println("nothing to describe under " + r.location() + ": no run has published there yet");
             return 1;
@@ -40,31 +40,30 @@ final class DescribeCommand implements Callable<Integer> {
         if (current != null) {
             System.out.println("outputs: " + r.location() + (r.local() ? "/current" : "/" + OutputRoot.SNAPSHOTS + "/" + r.currentId())
                     + " (snapshot " + r.currentId() + ", published by " + run(current) + ")");
-            JsonNode sources = current.path("sources");
-            current.path("datasets").fields().forEachRemaining(e -> {
-                JsonNode src = sources.path(e.getKey());
-                String from = src.path("run_id").asText("?");
+            current.datasets().forEach((name, rows) -> {
+                Manifest.Source src = current.sources() == null ? null : current.sources().get(name);
+                String from = src == null || src.runId() == null ? "?" : src.runId();
                 StringBuilder parts = new StringBuilder();
-                src.path("partitions_from").fields().forEachRemaining(p -> {
-                    if (!p.getValue().asText().equals(from)) parts.append(parts.length() == 0 ? "; " : ", ").append(p.getKey()).append(" from ").append(p.getValue().asText());
+                if (src != null && src.partitionsFrom() != null) src.partitionsFrom().forEach((p, by) -> {
+                    if (!by.equals(from)) parts.append(parts.length() == 0 ? "; " : ", ").append(p).append(" from ").append(by);
                 });
-                System.out.printf(Locale.ROOT, "  %-24s %,12d rows  written by %s%s%n", e.getKey(), e.getValue().asLong(),
-                        from + (src.hasNonNull("command") ? " (" + src.get("command").asText() + ")" : ""), parts);
+                System.out.printf(Locale.ROOT, "  %-24s %,12d rows  written by %s%s%n", name, rows,
+                        from + (src != null && src.command() != null ? " (" + src.command() + ")" : ""), parts);
             });
         } else {
             System.out.println("outputs: none published under " + r.location());
         }
-        if (latest != null && "failed".equals(latest.path("outcome").asText())) {
-            System.out.println("latest run: " + run(latest) + " FAILED at " + latest.path("ended_at").asText() + ": " + latest.path("error").asText());
+        if (latest != null && "failed".equals(latest.outcome())) {
+            System.out.println("latest run: " + run(latest) + " FAILED at " + latest.endedAt() + ": " + latest.error());
             System.out.println("the outputs above are still those of the last run that succeeded; nothing of the failed run was published");
             return 1;
         }
-        System.out.println("latest run: " + run(latest != null ? latest : current) + " succeeded at "
-                + (latest != null ? latest : current).path("ended_at").asText());
+        Manifest shown = latest != null ? latest : current;
+        System.out.println("latest run: " + run(shown) + " succeeded at " + shown.endedAt());
         return 0;
     }
 
-    private static String run(JsonNode m) {
-        return m.path("run_id").asText() + " (" + m.path("command").asText() + ", as of " + m.path("as_of").asText() + ")";
+    private static String run(Manifest m) {
+        return m.runId() + " (" + m.command() + ", as of " + m.asOf() + ")";
     }
 }

@@ -6,7 +6,7 @@ import org.cybermarket.ingest.IngestJob;
 import org.cybermarket.io.SparkSessions;
 import org.cybermarket.pipeline.Job;
 import org.cybermarket.pipeline.RunLog;
-import org.cybermarket.pipeline.RunManifest;
+import org.cybermarket.store.Manifest;
 import org.cybermarket.store.OutputRoot;
 import org.cybermarket.store.Snapshot;
 import org.cybermarket.report.Report;
@@ -52,7 +52,7 @@ abstract class JobCommand implements Callable<Integer> {
         if (localMaster && jobs().stream().anyMatch(IngestJob.class::isInstance)) IngestJob.checkInputs(cfg);
         RunLog log = new RunLog(System.out);
         SparkSession spark = SparkSessions.create(options.sparkMaster(), conf);
-        RunManifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), conf,
+        Manifest m = Runner.run(spark, cfg, jobs(), spec.name(), spark.sparkContext().master(), conf,
                 options.catalogues(cfg), log, asOfDateOnly(), snapshot -> Report.render(spark, snapshot));
         boolean local = OutputRoot.isLocal(cfg.out());
         String root = local ? Path.of(cfg.out()).toAbsolutePath().normalize().toString() : cfg.out();
@@ -67,7 +67,7 @@ abstract class JobCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String partitions(OutputRoot.Source src, String runId) {
+    private static String partitions(Manifest.Source src, String runId) {
         List<String> out = new java.util.ArrayList<>();
         src.partitionsFrom().forEach((p, r) -> {
             if (r.equals(runId)) out.add(p);

@@ -2,9 +2,9 @@ package org.cybermarket.cli;
 
 import org.cybermarket.io.SparkSessions;
 import org.cybermarket.pipeline.RunLog;
-import org.cybermarket.pipeline.RunManifest;
 import org.cybermarket.pipeline.Runner;
 import org.cybermarket.report.Report;
+import org.cybermarket.store.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
         org.cybermarket.store.OutputRoot.checkWritable(root);
         var spark = SparkSessions.create(master, Map.of());
         RunLog log = new RunLog(System.out);
-        RunManifest m = Runner.rerender(spark, root, spark.sparkContext().master(), log, snapshot -> Report.render(spark, snapshot));
+        Manifest m = Runner.rerender(spark, root, spark.sparkContext().master(), log, snapshot -> Report.render(spark, snapshot));
         System.out.println("report: " + Path.of(root).toAbsolutePath().normalize() + "/current/report/index.html (snapshot " + m.runId() + ")");
         return 0;
     }

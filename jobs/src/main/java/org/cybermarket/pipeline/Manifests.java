@@ -4,12 +4,12 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.cybermarket.config.ConfigLoader;
 import org.cybermarket.config.FactorInput;
 import org.cybermarket.config.MasterInput;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.config.PriceInput;
 import org.cybermarket.input.InputPaths;
+import org.cybermarket.store.Manifest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,30 +47,21 @@ public final class Manifests {
         return out;
     }
 
-    /** A manifest as indented JSON. */
-    public static byte[] json(RunManifest m) {
-        try {
-            return ConfigLoader.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Every input file the config names, with size and checksum. */
-    public static List<RunManifest.InputFile> inputs(SparkSession spark, PipelineConfig cfg, List<String> catalogues) {
+    public static List<Manifest.InputFile> inputs(SparkSession spark, PipelineConfig cfg, List<String> catalogues) {
         List<String> globs = new ArrayList<>();
         for (MasterInput m : cfg.securities()) globs.add(InputPaths.resolve(cfg.dataDir(), m.path()));
         for (PriceInput p : cfg.prices()) globs.add(InputPaths.resolve(cfg.dataDir(), p.path()));
         for (FactorInput f : cfg.factors()) globs.add(InputPaths.resolve(cfg.dataDir(), f.path()));
         globs.addAll(catalogues);
-        List<RunManifest.InputFile> out = new ArrayList<>();
+        List<Manifest.InputFile> out = new ArrayList<>();
         for (String g : globs) {
             for (String file : InputPaths.list(spark, g)) out.add(describe(spark, file));
         }
         return out;
     }
 
-    private static RunManifest.InputFile describe(SparkSession spark, String file) {
+    private static Manifest.InputFile describe(SparkSession spark, String file) {
         try {
             Path p = new Path(file);
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -83,7 +74,7 @@ public final class Manifests {
                     size += n;
                 }
             }
-            return new RunManifest.InputFile(file.replaceFirst("^file:", ""), size, HexFormat.of().formatHex(sha.digest()));
+            return new Manifest.InputFile(file.replaceFirst("^file:", ""), size, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {

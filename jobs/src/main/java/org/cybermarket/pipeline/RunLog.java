@@ -1,5 +1,7 @@
 package org.cybermarket.pipeline;
 
+import org.cybermarket.store.Manifest;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +16,6 @@ import java.util.StringJoiner;
  * is about: {@code [ingest] prices: read 51,684, kept 51,601, rejected 11; factors: read 25,837, ...  (3.2s)}.
  */
 public final class RunLog {
-    /** A finished stage: counts per subject (prices, events...), each a label -> number in order, and its duration. */
-    public record Stage(String name, Map<String, Map<String, Long>> counts, double seconds) {}
-
     /** The labelled counts of one stage, in the order they are added. */
     public static final class Counts {
         private final Map<String, Map<String, Long>> bySubject = new LinkedHashMap<>();
@@ -45,7 +44,7 @@ public final class RunLog {
     }
 
     private final PrintStream out;
-    private final List<Stage> stages = new ArrayList<>();
+    private final List<Manifest.Stage> stages = new ArrayList<>();
 
     public RunLog(PrintStream out) {
         this.out = out;
@@ -53,7 +52,7 @@ public final class RunLog {
 
     public synchronized void stage(String name, Counts counts, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        stages.add(new Stage(name, counts.asMap(), seconds));
+        stages.add(new Manifest.Stage(name, counts.asMap(), seconds));
         out.printf(Locale.ROOT, "[%-12s] %s  (%.1fs)%n", name, counts.line(), seconds);
     }
 
@@ -61,7 +60,7 @@ public final class RunLog {
         out.println(message);
     }
 
-    public synchronized List<Stage> stages() {
+    public synchronized List<Manifest.Stage> stages() {
         return List.copyOf(stages);
     }
 }

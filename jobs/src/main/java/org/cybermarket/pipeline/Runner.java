@@ -3,6 +3,7 @@ package org.cybermarket.pipeline;
 import org.apache.spark.sql.SparkSession;
 import org.cybermarket.config.PipelineConfig;
 import org.cybermarket.store.Faults;
+import org.cybermarket.store.Manifest;
 import org.cybermarket.store.OutputRoot;
 import org.cybermarket.store.OutputStore;
 import org.cybermarket.store.Snapshot;
@@ -34,7 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Runner {
     private Runner() {}
 
-    public static RunManifest run(SparkSession spark, PipelineConfig cfg, List<Job> jobs, String command, String master,
+    public static Manifest run(SparkSession spark, PipelineConfig cfg, List<Job> jobs, String command, String master,
                                   Map<String, String> sparkConf, List<String> catalogues, RunLog log, boolean asOfDateOnly,
                                   Consumer<Snapshot> report) {
         Instant start = Instant.now();
@@ -51,43 +52,43 @@ public final class Runner {
             JobContext ctx = new JobContext(spark, cfg, store, log, asOf, asOfDateOnly);
             try {
                 // The inputs' checksums are computed while the jobs run (reading a few files on the driver).
-                CompletableFuture<List<RunManifest.InputFile>> checksums = CompletableFuture.supplyAsync(() -> Manifests.inputs(spark, cfg, catalogues));
+                CompletableFuture<List<Manifest.InputFile>> checksums = CompletableFuture.supplyAsync(() -> Manifests.inputs(spark, cfg, catalogues));
                 RuntimeException jobFailure = null;
                 try {
                     runAll(jobs, ctx);
                 } catch (RuntimeException e) {
                     jobFailure = e;
                 }
-                List<RunManifest.InputFile> checked = List.of();
+                List<Manifest.InputFile> checked = List.of();
                 try {
                     checked = checksums.join();
                 } catch (CompletionException e) { // a job's failure says more than a checksum's
                     if (jobFailure == null) throw e.getCause() instanceof RuntimeException re ? re : e;
                 }
                 if (jobFailure != null) throw jobFailure;
-                List<RunManifest.InputFile> inputs = checked;
-                RunManifest[] published = new RunManifest[1];
+                List<Manifest.InputFile> inputs = checked;
+                Manifest[] published = new Manifest[1];
                 root.publish(spark, new OutputRoot.Publisher(reg, fullCommand, asOf.toString()), store.toPublish(), sources -> {
                     published[0] = succeeded(runId, fullCommand, asOf, start, spark, master, conf, cfg, inputs, sources, log);
-                    return Manifests.json(published[0]);
+                    return published[0].json();
                 }, report, log::info);
                 return published[0];
             } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
                 root.discardStaging(runId);
                 String error = Errors.oneLine(e);
-                root.recordRun(runId, Manifests.json(new RunManifest(runId, fullCommand, asOf, start, Instant.now(), version(), spark.version(),
-                        master, conf, cfg, List.of(), Map.of(), Map.of(), Map.of(), log.stages(), "failed", error)));
+                root.recordRun(runId, new Manifest(runId, fullCommand, asOf, start, Instant.now(), version(), spark.version(),
+                        master, conf, cfg, List.of(), Map.of(), Map.of(), Map.of(), log.stages(), "failed", error).json());
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(error, e);
             }
         }
     }
 
-    private static RunManifest succeeded(String runId, String command, LocalDate asOf, Instant start, SparkSession spark, String master,
-                                         Map<String, String> conf, Object cfg, List<RunManifest.InputFile> inputs,
-                                         Map<String, OutputRoot.Source> sources, RunLog log) {
+    private static Manifest succeeded(String runId, String command, LocalDate asOf, Instant start, SparkSession spark, String master,
+                                         Map<String, String> conf, Object cfg, List<Manifest.InputFile> inputs,
+                                         Map<String, Manifest.Source> sources, RunLog log) {
         Map<String, Long> rows = new TreeMap<>();
         sources.forEach((name, src) -> rows.put(name, src.rows()));
-        return new RunManifest(runId, command, asOf, start, Instant.now(), version(), spark.version(), master, conf, cfg,
+        return new Manifest(runId, command, asOf, start, Instant.now(), version(), spark.version(), master, conf, cfg,
                 inputs, rows, sources, DatasetContract.schemaVersions(rows.keySet()), log.stages(), "succeeded", null);
     }
 
@@ -95,16 +96,16 @@ public final class Runner {
      * Renders the report of the current snapshot again and publishes it as a new snapshot that carries every dataset
      * over unchanged (their sources stay those of the runs that wrote them).
      */
-    public static RunManifest rerender(SparkSession spark, String rootLocation, String master, RunLog log, Consumer<Snapshot> report) {
+    public static Manifest rerender(SparkSession spark, String rootLocation, String master, RunLog log, Consumer<Snapshot> report) {
         Instant start = Instant.now();
         String runId = newRunId(start);
         OutputRoot root = OutputRoot.forReading(rootLocation, spark.sparkContext().hadoopConfiguration());
         if (root.currentId() == null) throw new org.cybermarket.input.InputFileException(root.location(), "nothing has been published here yet: run the pipeline first");
         try (OutputRoot.Registration reg = root.admit(runId, "report", OutputRoot.Mode.REPORT, null, log::info)) {
-            RunManifest[] published = new RunManifest[1];
+            Manifest[] published = new Manifest[1];
             root.publish(spark, new OutputRoot.Publisher(reg, "report", null), List.of(), sources -> {
                 published[0] = succeeded(runId, "report", null, start, spark, master, Map.of(), null, List.of(), sources, log);
-                return Manifests.json(published[0]);
+                return published[0].json();
             }, report, log::info);
             return published[0];
         }

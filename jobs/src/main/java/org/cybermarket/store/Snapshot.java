@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Snapshot {
     static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    public static final String MANIFEST = "_manifest.json";
+    public static final String MANIFEST = Manifest.FILE;
     private final SparkSession spark;
     private final String id;
     private final String location;

@@ -128,7 +128,7 @@ class OutputRootTest {
         }
     }
 
-    static String json(Map<String, OutputRoot.Source> sources) {
+    static String json(Map<String, Manifest.Source> sources) {
         try {
             StringBuilder b = new StringBuilder("{");
             sources.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v.rows()));
